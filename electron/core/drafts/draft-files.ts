@@ -1,0 +1,76 @@
+/**
+ * Reading one draft folder from disk, defensively: the library may hold files that are corrupt,
+ * truncated, huge, written by a newer Pressroom, or planted (symlinks). Every such case becomes a
+ * plain-language reason, and nothing here ever modifies, moves or deletes what it reads.
+ */
+import { lstat, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  DRAFT_FORMAT,
+  DRAFT_SCHEMA_VERSION,
+  type DraftDocument,
+  draftDocumentSchema,
+} from '../../../shared/release/draft-document.js';
+import { fingerprint } from '../fs/atomic-file.js';
+
+export const DRAFT_FOLDER_SUFFIX = '.pressroom';
+export const DOCUMENT_FILE = 'release.json';
+/** Far above any real release (text only; images live beside it), far below what hurts memory. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+export type DraftRead =
+  | { ok: true; document: DraftDocument; etag: string }
+  | { ok: false; reason: string };
+
+const unreadable = (reason: string): DraftRead => ({ ok: false, reason });
+
+export const draftFolderName = (id: string): string => `${id}${DRAFT_FOLDER_SUFFIX}`;
+
+export const readDraftFolder = async (folderPath: string): Promise<DraftRead> => {
+  const folderStat = await lstat(folderPath).catch(() => null);
+  if (!folderStat) return unreadable('The draft folder is missing.');
+  if (folderStat.isSymbolicLink()) {
+    return unreadable('The draft is a link to another place, which Pressroom does not follow.');
+  }
+  if (!folderStat.isDirectory()) return unreadable('This is a file, not a draft folder.');
+
+  const filePath = join(folderPath, DOCUMENT_FILE);
+  const fileStat = await lstat(filePath).catch(() => null);
+  if (!fileStat) return unreadable(`The folder has no ${DOCUMENT_FILE}; the draft is incomplete.`);
+  if (fileStat.isSymbolicLink()) {
+    return unreadable('The draft file is a link to another place, which Pressroom does not follow.');
+  }
+  if (fileStat.size > MAX_DOCUMENT_BYTES) {
+    return unreadable('The draft file is far too large to be a press release.');
+  }
+
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(filePath);
+  } catch {
+    return unreadable('The draft file could not be read (check its permissions).');
+  }
+  return parseDraftBytes(bytes);
+};
+
+export const parseDraftBytes = (bytes: Buffer): DraftRead => {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return unreadable('The draft file is damaged or incomplete (it is not valid JSON).');
+  }
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== DRAFT_FORMAT) {
+    return unreadable('This file is not a Pressroom draft.');
+  }
+  const version = (json as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version === 'number' && version > DRAFT_SCHEMA_VERSION) {
+    return unreadable('This draft was made by a newer version of Pressroom. Update Pressroom to open it.');
+  }
+  const parsed = draftDocumentSchema.safeParse(json);
+  if (!parsed.success) return unreadable('The draft file is damaged: some of its fields are invalid.');
+  return { ok: true, document: parsed.data, etag: fingerprint(bytes) };
+};
+
+export const serialiseDraft = (document: DraftDocument): string =>
+  `${JSON.stringify(document, null, 2)}\n`;

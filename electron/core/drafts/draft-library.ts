@@ -1,0 +1,204 @@
+/**
+ * The draft library: a folder of self-contained draft folders (`<id>.pressroom/release.json`).
+ *
+ * Guarantees: a new draft appears whole or not at all (it is assembled in a hidden folder and renamed
+ * into place); a save is atomic; a save whose base fingerprint no longer matches the file (someone
+ * else changed it, e.g. through a synced folder) is refused instead of overwriting their work.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppFailure } from '../../../shared/contract/result.js';
+import {
+  DRAFT_FORMAT,
+  DRAFT_SCHEMA_VERSION,
+  type DraftDocument,
+  type DraftSummary,
+  emptyBody,
+  plainText,
+  type RichTextNode,
+  type UnreadableDraft,
+} from '../../../shared/release/draft-document.js';
+import type { EventSink } from '../events.js';
+import { fingerprint, writeFileAtomically } from '../fs/atomic-file.js';
+import {
+  DOCUMENT_FILE,
+  DRAFT_FOLDER_SUFFIX,
+  draftFolderName,
+  readDraftFolder,
+  serialiseDraft,
+} from './draft-files.js';
+
+export interface OpenedDraft {
+  document: DraftDocument;
+  etag: string;
+}
+
+export interface DraftListing {
+  folder: string;
+  drafts: DraftSummary[];
+  unreadable: UnreadableDraft[];
+}
+
+export interface DraftLibraryOptions {
+  /** The library folder; read on every call because the user can move it in settings. */
+  folder: () => string;
+  events: EventSink;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+const SNIPPET_LENGTH = 160;
+
+export class DraftLibrary {
+  private readonly options: Required<DraftLibraryOptions>;
+  /** One save at a time per draft, so a check-then-write cannot interleave with another. */
+  private readonly saving = new Map<string, Promise<unknown>>();
+
+  constructor(options: DraftLibraryOptions) {
+    this.options = { now: () => new Date(), newId: () => randomUUID(), ...options };
+  }
+
+  async list(): Promise<DraftListing> {
+    const folder = this.options.folder();
+    const entries = await this.readLibraryFolder(folder);
+    const drafts: DraftSummary[] = [];
+    const unreadable: UnreadableDraft[] = [];
+    for (const entry of entries) {
+      if (!entry.endsWith(DRAFT_FOLDER_SUFFIX) || entry.startsWith('.')) continue;
+      const read = await readDraftFolder(join(folder, entry));
+      if (read.ok) drafts.push(summarise(read.document));
+      else unreadable.push({ folder: entry, reason: read.reason });
+    }
+    drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return { folder, drafts, unreadable };
+  }
+
+  async create(title = ''): Promise<OpenedDraft> {
+    const folder = this.options.folder();
+    await this.ensureFolder(folder);
+    const id = this.options.newId();
+    const stamp = this.options.now().toISOString();
+    const document: DraftDocument = {
+      format: DRAFT_FORMAT,
+      schemaVersion: DRAFT_SCHEMA_VERSION,
+      id,
+      title,
+      body: emptyBody(),
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    const content = serialiseDraft(document);
+    // Assemble the draft in a hidden folder, then rename it into place in one step.
+    const staging = join(folder, `.${id}.creating`);
+    try {
+      await mkdir(staging);
+      await writeFileAtomically(join(staging, DOCUMENT_FILE), content);
+      await rename(staging, join(folder, draftFolderName(id)));
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true }).catch(() => {});
+      throw storageFailure('create the draft', folder, error);
+    }
+    this.options.events.emit('library.changed', { reason: 'created' });
+    return { document, etag: fingerprint(content) };
+  }
+
+  async open(id: string): Promise<OpenedDraft> {
+    const read = await readDraftFolder(this.pathOf(id));
+    if (!read.ok) {
+      if (read.reason === 'The draft folder is missing.') {
+        throw new AppFailure('not-found', 'This draft is no longer in the library folder.');
+      }
+      throw new AppFailure('unreadable', `This draft can't be opened: ${read.reason}`);
+    }
+    if (read.document.id !== id) {
+      throw new AppFailure('unreadable', "This draft can't be opened: its folder and its id disagree.");
+    }
+    return { document: read.document, etag: read.etag };
+  }
+
+  save(change: {
+    id: string;
+    title: string;
+    body: RichTextNode;
+    baseEtag: string;
+  }): Promise<{ etag: string; updatedAt: string }> {
+    const previous = this.saving.get(change.id) ?? Promise.resolve();
+    const next = previous.catch(() => {}).then(() => this.saveNow(change));
+    this.saving.set(change.id, next);
+    void next.finally(() => {
+      if (this.saving.get(change.id) === next) this.saving.delete(change.id);
+    });
+    return next;
+  }
+
+  private async saveNow(change: {
+    id: string;
+    title: string;
+    body: RichTextNode;
+    baseEtag: string;
+  }): Promise<{ etag: string; updatedAt: string }> {
+    const current = await this.open(change.id);
+    if (current.etag !== change.baseEtag) {
+      throw new AppFailure(
+        'conflict',
+        'This draft was changed outside Pressroom since you opened it. Your edits were not saved over it; copy them, then reopen the draft.',
+      );
+    }
+    const updatedAt = this.options.now().toISOString();
+    // Spread the stored document first so fields from a newer Pressroom are kept, not dropped.
+    const document: DraftDocument = {
+      ...current.document,
+      title: change.title,
+      body: change.body,
+      updatedAt,
+    };
+    const content = serialiseDraft(document);
+    try {
+      await writeFileAtomically(join(this.pathOf(change.id), DOCUMENT_FILE), content);
+    } catch (error) {
+      throw storageFailure('save the draft', this.options.folder(), error);
+    }
+    this.options.events.emit('library.changed', { reason: 'saved' });
+    return { etag: fingerprint(content), updatedAt };
+  }
+
+  private pathOf(id: string): string {
+    return join(this.options.folder(), draftFolderName(id));
+  }
+
+  private async ensureFolder(folder: string): Promise<void> {
+    try {
+      await mkdir(folder, { recursive: true });
+    } catch (error) {
+      throw storageFailure('create the library folder', folder, error);
+    }
+  }
+
+  private async readLibraryFolder(folder: string): Promise<string[]> {
+    await this.ensureFolder(folder);
+    try {
+      return await readdir(folder);
+    } catch (error) {
+      throw storageFailure('read the library folder', folder, error);
+    }
+  }
+}
+
+const summarise = (document: DraftDocument): DraftSummary => ({
+  id: document.id,
+  title: document.title,
+  updatedAt: document.updatedAt,
+  snippet: plainText(document.body).replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH),
+});
+
+const storageFailure = (action: string, folder: string, error: unknown): AppFailure => {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const hint =
+    code === 'ENOSPC'
+      ? 'The disk is full; free some space and try again.'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'Pressroom is not allowed to write there; check the folder permissions or choose another library folder in Settings.'
+        : 'Check that the folder is available (for example that a network or synced drive is connected) and try again.';
+  return new AppFailure('storage', `Pressroom could not ${action}. ${hint}`, { folder });
+};

@@ -1,0 +1,38 @@
+/**
+ * The handler table: one line per contract method, each calling into a core service. Electron's
+ * main process and the browser-mode bridge both register exactly this table.
+ */
+import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
+import { AppFailure } from '../../shared/contract/result.js';
+import type { Handlers } from './ipc/dispatcher.js';
+import type { DraftLibrary } from './drafts/draft-library.js';
+import type { SettingsService } from './settings/settings-service.js';
+
+/** The OS folder picker, which only the desktop shell has. */
+export interface FolderPicker {
+  chooseFolder(current: string): Promise<string | null>;
+}
+
+export interface CoreServices {
+  info: ResponseOf<'app.info'>;
+  settings: SettingsService;
+  drafts: DraftLibrary;
+  folderPicker: FolderPicker | null;
+}
+
+export const createHandlers = (core: CoreServices): Handlers => ({
+  'app.info': async () => core.info,
+  'settings.get': async () => core.settings.get(),
+  'settings.setLibraryFolder': ({ path }) => core.settings.setLibraryFolder(path),
+  'settings.chooseLibraryFolder': async () => {
+    if (!core.folderPicker) {
+      throw new AppFailure('not-supported', 'Choosing a folder is not available here; type its path instead.');
+    }
+    const chosen = await core.folderPicker.chooseFolder(core.settings.get().libraryFolder);
+    return chosen === null ? null : core.settings.setLibraryFolder(chosen);
+  },
+  'drafts.list': () => core.drafts.list(),
+  'drafts.create': ({ title }) => core.drafts.create(title),
+  'drafts.open': ({ id }) => core.drafts.open(id),
+  'drafts.save': (change) => core.drafts.save(change),
+});

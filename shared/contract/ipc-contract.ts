@@ -1,0 +1,100 @@
+/**
+ * The one IPC contract: every method the renderer may call and every event it may hear.
+ *
+ * Adding a capability means one entry here. The preload bridge, the main-process handler table and
+ * the browser-mode bridge are all derived from this table, and no handler can be registered without
+ * its request schema: the dispatcher parses every payload with it before a handler sees it.
+ */
+import { z } from 'zod';
+import {
+  bodySchema,
+  draftDocumentSchema,
+  draftIdSchema,
+  draftSummarySchema,
+  TITLE_MAX_LENGTH,
+  unreadableDraftSchema,
+} from '../release/draft-document.js';
+import { settingsSchema } from '../settings/settings-schema.js';
+
+const noArguments = z.object({}).strict();
+
+/** A draft as opened for editing, with the fingerprint of the file it was read from. */
+export const openedDraftSchema = z.object({
+  document: draftDocumentSchema,
+  /** Fingerprint of the file on disk; a save must present it, so nobody's change is overwritten. */
+  etag: z.string(),
+});
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** `electron` in the desktop app, `web` in browser mode. */
+  shell: z.enum(['electron', 'web']),
+  /** Whether the shell can show the OS folder picker. */
+  canPickFolders: z.boolean(),
+  platform: z.string(),
+});
+
+export const contract = {
+  methods: {
+    'app.info': { request: noArguments, response: appInfoSchema },
+    'settings.get': { request: noArguments, response: settingsSchema },
+    'settings.setLibraryFolder': {
+      request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+      response: settingsSchema,
+    },
+    /** Opens the OS folder picker; answers null when the user cancels. */
+    'settings.chooseLibraryFolder': { request: noArguments, response: settingsSchema.nullable() },
+    'drafts.list': {
+      request: noArguments,
+      response: z.object({
+        folder: z.string(),
+        drafts: z.array(draftSummarySchema),
+        unreadable: z.array(unreadableDraftSchema),
+      }),
+    },
+    'drafts.create': {
+      request: z.object({ title: z.string().max(TITLE_MAX_LENGTH).optional() }).strict(),
+      response: openedDraftSchema,
+    },
+    'drafts.open': { request: z.object({ id: draftIdSchema }).strict(), response: openedDraftSchema },
+    'drafts.save': {
+      request: z
+        .object({
+          id: draftIdSchema,
+          title: z.string().max(TITLE_MAX_LENGTH),
+          body: bodySchema,
+          baseEtag: z.string().min(1).max(128),
+        })
+        .strict(),
+      response: z.object({ etag: z.string(), updatedAt: z.string() }),
+    },
+  },
+  events: {
+    /** The draft library changed (a draft was created or saved, or the folder moved). */
+    'library.changed': z.object({ reason: z.enum(['created', 'saved', 'folder-changed']) }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract['methods'];
+export type EventName = keyof Contract['events'];
+/** What a caller passes (before defaults are applied). */
+export type RequestOf<M extends MethodName> = z.input<Contract['methods'][M]['request']>;
+/** What a handler receives (after parsing). */
+export type ParsedRequestOf<M extends MethodName> = z.output<Contract['methods'][M]['request']>;
+export type ResponseOf<M extends MethodName> = z.output<Contract['methods'][M]['response']>;
+export type EventPayloadOf<E extends EventName> = z.output<Contract['events'][E]>;
+
+export const methodNames = Object.keys(contract.methods) as MethodName[];
+export const eventNames = Object.keys(contract.events) as EventName[];
+
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.hasOwn(contract.methods, name);
+
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.hasOwn(contract.events, name);
+
+/** The Electron channel names, prefixed so nothing else on the bus can be mistaken for ours. */
+export const INVOKE_CHANNEL = 'pressroom:invoke';
+export const EVENT_CHANNEL = 'pressroom:event';
