@@ -3,6 +3,7 @@
  * Documents folder is). The Electron wiring, the browser-mode bridge and tests all call this.
  */
 import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
+import type { Logger } from './logger.js';
 import { DraftLibrary } from './drafts/draft-library.js';
 import { EventHub } from './events.js';
 import type { CoreServices, FolderPicker } from './handlers.js';
@@ -13,6 +14,7 @@ export interface CoreEnvironment {
   documentsFolder: string;
   info: ResponseOf<'app.info'>;
   folderPicker: FolderPicker | null;
+  logger: Logger;
 }
 
 export const composeCore = (env: CoreEnvironment): { core: CoreServices; events: EventHub } => {
@@ -22,6 +24,10 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
     { libraryFolder: defaultLibraryFolder(env.documentsFolder), language: 'system' },
     events,
   );
-  const drafts = new DraftLibrary({ folder: () => settings.get().libraryFolder, events });
+  const drafts = new DraftLibrary({
+    folder: () => settings.get().libraryFolder,
+    events,
+    logger: env.logger,
+  });
   return { core: { info: env.info, settings, drafts, folderPicker: env.folderPicker }, events };
 };

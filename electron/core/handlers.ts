@@ -24,6 +24,7 @@ export const createHandlers = (core: CoreServices): Handlers => ({
   'app.info': async () => core.info,
   'settings.get': async () => core.settings.get(),
   'settings.setLibraryFolder': ({ path }) => core.settings.setLibraryFolder(path),
+  'settings.setLanguage': async ({ language }) => core.settings.setLanguage(language),
   'settings.chooseLibraryFolder': async () => {
     if (!core.folderPicker) {
       throw new AppFailure('not-supported', 'Choosing a folder is not available here; type its path instead.');

@@ -43,6 +43,10 @@ export const contract = {
       request: z.object({ path: z.string().min(1).max(4096) }).strict(),
       response: settingsSchema,
     },
+    'settings.setLanguage': {
+      request: z.object({ language: settingsSchema.shape.language.unwrap() }).strict(),
+      response: settingsSchema,
+    },
     /** Opens the OS folder picker; answers null when the user cancels. */
     'settings.chooseLibraryFolder': { request: noArguments, response: settingsSchema.nullable() },
     'drafts.list': {

@@ -20,6 +20,7 @@ import {
   type UnreadableDraft,
 } from '../../../shared/release/draft-document.js';
 import type { EventSink } from '../events.js';
+import { type Logger, silentLogger } from '../logger.js';
 import { fingerprint, writeFileAtomically } from '../fs/atomic-file.js';
 import {
   DOCUMENT_FILE,
@@ -44,6 +45,7 @@ export interface DraftLibraryOptions {
   /** The library folder; read on every call because the user can move it in settings. */
   folder: () => string;
   events: EventSink;
+  logger?: Logger;
   now?: () => Date;
   newId?: () => string;
 }
@@ -56,7 +58,7 @@ export class DraftLibrary {
   private readonly saving = new Map<string, Promise<unknown>>();
 
   constructor(options: DraftLibraryOptions) {
-    this.options = { now: () => new Date(), newId: () => randomUUID(), ...options };
+    this.options = { now: () => new Date(), newId: () => randomUUID(), logger: silentLogger, ...options };
   }
 
   async list(): Promise<DraftListing> {
@@ -97,7 +99,7 @@ export class DraftLibrary {
       await rename(staging, join(folder, draftFolderName(id)));
     } catch (error) {
       await rm(staging, { recursive: true, force: true }).catch(() => {});
-      throw storageFailure('create the draft', folder, error);
+      throw this.storageFailure('create the draft', folder, error);
     }
     this.options.events.emit('library.changed', { reason: 'created' });
     return { document, etag: fingerprint(content) };
@@ -126,9 +128,10 @@ export class DraftLibrary {
     const previous = this.saving.get(change.id) ?? Promise.resolve();
     const next = previous.catch(() => {}).then(() => this.saveNow(change));
     this.saving.set(change.id, next);
-    void next.finally(() => {
+    const forget = () => {
       if (this.saving.get(change.id) === next) this.saving.delete(change.id);
-    });
+    };
+    next.then(forget, forget);
     return next;
   }
 
@@ -157,10 +160,16 @@ export class DraftLibrary {
     try {
       await writeFileAtomically(join(this.pathOf(change.id), DOCUMENT_FILE), content);
     } catch (error) {
-      throw storageFailure('save the draft', this.options.folder(), error);
+      throw this.storageFailure('save the draft', this.options.folder(), error);
     }
     this.options.events.emit('library.changed', { reason: 'saved' });
     return { etag: fingerprint(content), updatedAt };
+  }
+
+  /** Logs the system's own error (for support) and turns it into advice for the user. */
+  private storageFailure(action: string, folder: string, error: unknown): AppFailure {
+    this.options.logger.error(`drafts: could not ${action}`, { folder, error });
+    return storageFailure(action, folder, error);
   }
 
   private pathOf(id: string): string {
@@ -171,7 +180,7 @@ export class DraftLibrary {
     try {
       await mkdir(folder, { recursive: true });
     } catch (error) {
-      throw storageFailure('create the library folder', folder, error);
+      throw this.storageFailure('create the library folder', folder, error);
     }
   }
 
@@ -180,7 +189,7 @@ export class DraftLibrary {
     try {
       return await readdir(folder);
     } catch (error) {
-      throw storageFailure('read the library folder', folder, error);
+      throw this.storageFailure('read the library folder', folder, error);
     }
   }
 }

@@ -33,6 +33,12 @@ export class SettingsService {
     return parsed.success ? parsed.data : this.defaults;
   }
 
+  setLanguage(language: Settings['language']): Settings {
+    const next: Settings = { ...this.get(), language };
+    this.store.set(SETTINGS_KEY, next);
+    return next;
+  }
+
   async setLibraryFolder(requested: string): Promise<Settings> {
     if (!isAbsolute(requested)) {
       throw new AppFailure(

@@ -1,0 +1,67 @@
+/**
+ * `npm run start:web`: Pressroom in a browser, for development, demos and the e2e suite, on machines
+ * where the Electron binary cannot run. Prints one JSON line on stdout ({"url", "origin"}) and keeps
+ * serving until interrupted.
+ */
+import { execFile } from 'node:child_process';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Conf from 'conf';
+import { composeCore } from '../core/compose.js';
+import { createHandlers } from '../core/handlers.js';
+import { consoleLogger } from '../core/logger.js';
+import { startWebBridge } from './bridge-server.js';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'user-data': { type: 'string' },
+    documents: { type: 'string' },
+    open: { type: 'boolean', default: false },
+  },
+});
+
+const here = dirname(fileURLToPath(import.meta.url));
+const store = new Conf<Record<string, unknown>>({
+  projectName: 'pressroom',
+  configName: 'settings',
+  ...(values['user-data'] ? { cwd: values['user-data'] } : {}),
+});
+const { core, events } = composeCore({
+  store,
+  documentsFolder: values.documents ?? join(homedir(), 'Documents'),
+  folderPicker: null,
+  logger: consoleLogger,
+  info: { name: 'Pressroom', version: process.env.npm_package_version ?? '0.1.0', shell: 'web', canPickFolders: false, platform: process.platform },
+});
+
+const bridge = await startWebBridge({
+  handlers: createHandlers(core),
+  events,
+  rendererFolder: join(here, '..', 'renderer'),
+  logger: consoleLogger,
+  port: Number(values.port),
+});
+
+process.stdout.write(`${JSON.stringify({ url: bridge.url, origin: bridge.origin })}\n`);
+process.stderr.write(`Pressroom (browser mode) is running. Open ${bridge.url}\nPress Ctrl+C to quit.\n`);
+
+if (values.open) {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [bridge.url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', bridge.url]]
+        : ['xdg-open', [bridge.url]];
+  execFile(command, args, (error) => {
+    if (error) process.stderr.write(`Could not open a browser by itself; open the address above.\n`);
+  });
+}
+
+const quit = (): void => {
+  void bridge.close().then(() => process.exit(0));
+};
+process.on('SIGINT', quit);
+process.on('SIGTERM', quit);

@@ -1,0 +1,97 @@
+/** The window: a toolbar, the draft library beside the open draft, and settings. */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
+import type { AppError } from '../../shared/contract/result.js';
+import type { Settings } from '../../shared/settings/settings-schema.js';
+import { pressroom } from '../bridge/pressroom.js';
+import { DraftEditor } from '../editor/DraftEditor.js';
+import { applyLanguage, describeError } from '../i18n/i18n.js';
+import { LibraryList } from '../library/LibraryList.js';
+import { useLibrary } from '../library/use-library.js';
+import { SettingsView } from '../settings/SettingsView.js';
+
+type View = 'drafts' | 'settings';
+
+export const App = () => {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>('drafts');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [info, setInfo] = useState<ResponseOf<'app.info'> | null>(null);
+  const [language, setLanguage] = useState<Settings['language']>('system');
+  const [error, setError] = useState<AppError | null>(null);
+  const { listing, error: listError } = useLibrary();
+
+  useEffect(() => {
+    void pressroom().app.info({}).then((result) => result.ok && setInfo(result.value));
+    void pressroom()
+      .settings.get({})
+      .then((result) => {
+        if (!result.ok) return;
+        setLanguage(result.value.language);
+        void applyLanguage(result.value.language);
+      });
+  }, []);
+
+  const createDraft = useCallback(async () => {
+    const result = await pressroom().drafts.create({});
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setView('drafts');
+    setOpenId(result.value.document.id);
+    // Put the cursor where the user will type first.
+    requestAnimationFrame(() => document.getElementById('draft-title')?.focus());
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        void createDraft();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [createDraft]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToEditor')}
+      </a>
+      <header className="toolbar">
+        <h1>{t('app.name')}</h1>
+        <button type="button" onClick={() => void createDraft()} aria-keyshortcuts="Control+N Meta+N">
+          {t('toolbar.newDraft')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={view === 'settings'}
+          onClick={() => setView(view === 'settings' ? 'drafts' : 'settings')}
+        >
+          {view === 'settings' ? t('toolbar.backToDrafts') : t('toolbar.settings')}
+        </button>
+      </header>
+      {error && (
+        <p role="alert" className="error banner">
+          {describeError(error, t)}
+        </p>
+      )}
+      <div className="workspace">
+        <LibraryList listing={listing} error={listError} selectedId={openId} onOpen={(id) => {
+          setView('drafts');
+          setOpenId(id);
+        }} />
+        <main id="main" tabIndex={-1}>
+          {view === 'settings' ? (
+            <SettingsView info={info} language={language} onLanguage={setLanguage} />
+          ) : openId ? (
+            <DraftEditor id={openId} />
+          ) : (
+            <p className="hint">{t('editor.none')}</p>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+};

@@ -1,0 +1,110 @@
+/** One draft open for editing: its title and its rich-text body (TipTap). */
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { type KeyboardEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
+import type { AppError } from '../../shared/contract/result.js';
+import type { RichTextNode } from '../../shared/release/draft-document.js';
+import { pressroom } from '../bridge/pressroom.js';
+import { describeError } from '../i18n/i18n.js';
+import { useDraftSaver } from './use-draft-saver.js';
+
+type OpenedDraft = ResponseOf<'drafts.open'>;
+
+export const DraftEditor = ({ id }: { id: string }) => {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState<OpenedDraft | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setOpened(null);
+    setError(null);
+    void pressroom()
+      .drafts.open({ id })
+      .then((result) => {
+        if (!current) return;
+        if (result.ok) setOpened(result.value);
+        else setError(result.error);
+      });
+    return () => {
+      current = false;
+    };
+  }, [id]);
+
+  if (error) return <p role="alert" className="error">{describeError(error, t)}</p>;
+  if (!opened) return <p role="status">{t('editor.opening')}</p>;
+  return <LoadedDraft key={opened.document.id} opened={opened} />;
+};
+
+const LoadedDraft = ({ opened }: { opened: OpenedDraft }) => {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState(opened.document.title);
+  const editor = useEditor({
+    extensions: [StarterKit],
+    content: opened.document.body,
+    // TipTap would inject a <style> element, which our Content-Security-Policy forbids; the
+    // few rules it needs are in styles.css instead.
+    injectCSS: false,
+    editorProps: {
+      attributes: {
+        'aria-label': t('editor.bodyLabel'),
+        'aria-multiline': 'true',
+        role: 'textbox',
+        dir: 'auto',
+        class: 'body-editor',
+      },
+    },
+  });
+  const { status, error, save, markChanged } = useDraftSaver(opened.document.id, opened.etag, () =>
+    editor ? { title, body: editor.getJSON() as RichTextNode } : null,
+  );
+
+  useEffect(() => {
+    editor?.on('update', markChanged);
+    return () => {
+      editor?.off('update', markChanged);
+    };
+  }, [editor, markChanged]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void save();
+    }
+  };
+
+  return (
+    <article className="editor" onKeyDown={onKeyDown}>
+      <div className="editor-bar">
+        <span role="status" aria-live="polite" className={`save-status ${status}`}>
+          {t(`editor.status.${status}`)}
+        </span>
+        <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S Meta+S">
+          {t('editor.save')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {describeError(error, t)}
+        </p>
+      )}
+      <label id="title-label" htmlFor="draft-title" className="visually-hidden">
+        {t('editor.titleLabel')}
+      </label>
+      <input
+        id="draft-title"
+        className="title-input"
+        dir="auto"
+        value={title}
+        placeholder={t('editor.titlePlaceholder')}
+        onChange={(event) => {
+          setTitle(event.target.value);
+          markChanged();
+        }}
+      />
+      <EditorContent editor={editor} />
+    </article>
+  );
+};

@@ -1,0 +1,74 @@
+/**
+ * Saving a draft the way users of Word or Google Docs expect: shortly after typing stops, when the
+ * window loses focus, when the draft is closed, and at once on Ctrl/Cmd+S. Saves run one after
+ * another, each presenting the fingerprint the previous one returned, so none can overwrite a newer
+ * file, and a refused save (for example a conflict) keeps the edits in the editor.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppError } from '../../shared/contract/result.js';
+import type { RichTextNode } from '../../shared/release/draft-document.js';
+import { pressroom } from '../bridge/pressroom.js';
+
+export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'failed';
+
+const AUTOSAVE_DELAY_MS = 1200;
+
+export const useDraftSaver = (
+  id: string,
+  initialEtag: string,
+  read: () => { title: string; body: RichTextNode } | null,
+) => {
+  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [error, setError] = useState<AppError | null>(null);
+  const etag = useRef(initialEtag);
+  const dirty = useRef(false);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const readRef = useRef(read);
+  readRef.current = read;
+
+  const save = useCallback((): Promise<void> => {
+    clearTimeout(timer.current);
+    // Read the content now: on close the editor is destroyed before a queued save would run.
+    const content = dirty.current ? readRef.current() : null;
+    if (!content) return queue.current;
+    dirty.current = false;
+    queue.current = queue.current.then(async () => {
+      setStatus('saving');
+      const result = await pressroom().drafts.save({ id, ...content, baseEtag: etag.current });
+      if (result.ok) {
+        etag.current = result.value.etag;
+        setError(null);
+        setStatus(dirty.current ? 'dirty' : 'saved');
+      } else {
+        dirty.current = true; // the edits are still only in the editor: keep saying so
+        setError(result.error);
+        setStatus('failed');
+      }
+    });
+    return queue.current;
+  }, [id]);
+
+  const markChanged = useCallback(() => {
+    dirty.current = true;
+    setStatus((current) => (current === 'failed' ? current : 'dirty'));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+  }, [save]);
+
+  useEffect(() => {
+    const flush = () => void save();
+    const onHidden = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('blur', flush);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('blur', flush);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+      flush(); // closing or switching drafts saves what was typed
+    };
+  }, [save]);
+
+  return { status, error, save, markChanged };
+};

@@ -1,0 +1,110 @@
+/**
+ * The list of drafts: a keyboard-navigable listbox (arrows, Home, End, Enter), newest first, with
+ * drafts that cannot be read shown apart with the reason, never hidden.
+ */
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../i18n/i18n.js';
+import type { Listing } from './use-library.js';
+import type { AppError } from '../../shared/contract/result.js';
+
+interface Props {
+  listing: Listing | null;
+  error: AppError | null;
+  selectedId: string | null;
+  onOpen: (id: string) => void;
+}
+
+export const LibraryList = ({ listing, error, selectedId, onOpen }: Props) => {
+  const { t, i18n } = useTranslation();
+  const drafts = listing?.drafts ?? [];
+  const [active, setActive] = useState(0);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    const index = drafts.findIndex((draft) => draft.id === selectedId);
+    if (index >= 0) setActive(index);
+  }, [drafts, selectedId]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const last = drafts.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(last, active + 1),
+      ArrowUp: Math.max(0, active - 1),
+      Home: 0,
+      End: last,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      setActive(moves[event.key] ?? 0);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const draft = drafts[active];
+      if (draft) onOpen(draft.id);
+    }
+  };
+
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const activeDraft = drafts[active];
+
+  return (
+    <nav className="library" aria-labelledby="library-heading">
+      <h2 id="library-heading">{t('library.heading')}</h2>
+      {error && <p role="alert" className="error">{describeError(error, t)}</p>}
+      {!listing && !error && <p role="status">{t('library.loading')}</p>}
+      {listing && drafts.length === 0 && <p className="hint">{t('library.empty')}</p>}
+      {drafts.length > 0 && (
+        <ul
+          ref={listRef}
+          role="listbox"
+          aria-labelledby="library-heading"
+          tabIndex={0}
+          aria-activedescendant={activeDraft ? `draft-${activeDraft.id}` : undefined}
+          onKeyDown={onKeyDown}
+          className="draft-list"
+        >
+          {drafts.map((draft, index) => (
+            <li
+              key={draft.id}
+              id={`draft-${draft.id}`}
+              role="option"
+              aria-selected={draft.id === selectedId}
+              className={index === active ? 'active' : undefined}
+              onClick={() => {
+                setActive(index);
+                onOpen(draft.id);
+              }}
+            >
+              <span className="draft-title" dir="auto">
+                {draft.title || t('library.untitled')}
+              </span>
+              <span className="draft-meta">
+                {t('library.edited', { date: dateFormat.format(new Date(draft.updatedAt)) })}
+              </span>
+              {draft.snippet && (
+                <span className="draft-snippet" dir="auto">
+                  {draft.snippet}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {listing && listing.unreadable.length > 0 && (
+        <section className="unreadable" aria-labelledby="unreadable-heading">
+          <h3 id="unreadable-heading">{t('library.cantOpenHeading')}</h3>
+          <ul>
+            {listing.unreadable.map((entry) => (
+              <li key={entry.folder}>{t('library.cantOpen', { folder: entry.folder, reason: entry.reason })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {listing && (
+        <p className="folder" dir="auto">
+          {t('library.folder', { folder: listing.folder })}
+        </p>
+      )}
+    </nav>
+  );
+};

@@ -1,0 +1,131 @@
+import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DraftLibrary } from '../../../electron/core/drafts/draft-library.js';
+import { EventHub } from '../../../electron/core/events.js';
+import { AppFailure } from '../../../shared/contract/result.js';
+import { useTempFolder } from '../../support/temp-folder.js';
+
+const paragraph = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+describe('the draft library', () => {
+  const tempFolder = useTempFolder();
+
+  const makeLibrary = async () => {
+    const folder = join(await tempFolder(), 'Documents', 'Pressroom');
+    const events = new EventHub();
+    const heard: string[] = [];
+    events.subscribe((_event, payload) => heard.push((payload as { reason: string }).reason));
+    return { folder, heard, library: new DraftLibrary({ folder: () => folder, events }) };
+  };
+
+  it('creates the library folder on first use and lists nothing', async () => {
+    const { folder, library } = await makeLibrary();
+    const listing = await library.list();
+    expect(listing).toEqual({ folder, drafts: [], unreadable: [] });
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('creates a draft as a self-contained folder holding release.json', async () => {
+    const { folder, library, heard } = await makeLibrary();
+    const created = await library.create('Meeting with OREMA');
+    const entries = await readdir(folder);
+    expect(entries).toEqual([`${created.document.id}.pressroom`]);
+    const stored = JSON.parse(await readFile(join(folder, entries[0]!, 'release.json'), 'utf8'));
+    expect(stored).toMatchObject({ format: 'pressroom.release', schemaVersion: 1, title: 'Meeting with OREMA' });
+    expect(heard).toEqual(['created']);
+  });
+
+  it('saves title and body, and reads them back after a restart', async () => {
+    const { folder, library } = await makeLibrary();
+    const created = await library.create();
+    await library.save({ id: created.document.id, title: 'Visit', body: paragraph('Body text'), baseEtag: created.etag });
+
+    const reopened = new DraftLibrary({ folder: () => folder, events: new EventHub() });
+    const listing = await reopened.list();
+    expect(listing.drafts).toMatchObject([{ id: created.document.id, title: 'Visit', snippet: 'Body text' }]);
+    const opened = await reopened.open(created.document.id);
+    expect(opened.document.title).toBe('Visit');
+    expect(opened.document.body).toEqual(paragraph('Body text'));
+  });
+
+  it('lists the most recently edited draft first', async () => {
+    const { folder } = await makeLibrary();
+    let clock = Date.parse('2026-11-01T10:00:00Z');
+    const library = new DraftLibrary({ folder: () => folder, events: new EventHub(), now: () => new Date((clock += 60_000)) });
+    const older = await library.create('Older');
+    const newer = await library.create('Newer');
+    expect((await library.list()).drafts.map((draft) => draft.title)).toEqual(['Newer', 'Older']);
+    await library.save({ id: older.document.id, title: 'Older, edited', body: paragraph('x'), baseEtag: older.etag });
+    expect((await library.list()).drafts.map((draft) => draft.id)).toEqual([older.document.id, newer.document.id]);
+  });
+
+  it('refuses to save over a draft that was changed outside Pressroom, and leaves that file as it is', async () => {
+    const { folder, library } = await makeLibrary();
+    const created = await library.create('Original');
+    const file = join(folder, `${created.document.id}.pressroom`, 'release.json');
+    const theirs = (await readFile(file, 'utf8')).replace('"Original"', '"Edited on another computer"');
+    await writeFile(file, theirs);
+
+    const attempt = library.save({ id: created.document.id, title: 'Mine', body: paragraph('mine'), baseEtag: created.etag });
+    await expect(attempt).rejects.toMatchObject({ code: 'conflict' });
+    expect(await readFile(file, 'utf8')).toBe(theirs);
+  });
+
+  it('chains saves so each one presents the fingerprint of the one before', async () => {
+    const { library } = await makeLibrary();
+    const created = await library.create();
+    const first = await library.save({ id: created.document.id, title: 'One', body: paragraph('1'), baseEtag: created.etag });
+    const second = await library.save({ id: created.document.id, title: 'Two', body: paragraph('2'), baseEtag: first.etag });
+    expect(second.etag).not.toBe(first.etag);
+    await expect(
+      library.save({ id: created.document.id, title: 'Stale', body: paragraph('3'), baseEtag: first.etag }),
+    ).rejects.toBeInstanceOf(AppFailure);
+    expect((await library.open(created.document.id)).document.title).toBe('Two');
+  });
+
+  it('keeps fields written by a newer minor version when saving', async () => {
+    const { folder, library } = await makeLibrary();
+    const created = await library.create('Keep extras');
+    const file = join(folder, `${created.document.id}.pressroom`, 'release.json');
+    const stored = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...stored, futureField: { kept: true } }));
+    const opened = await library.open(created.document.id);
+    await library.save({ id: created.document.id, title: 'Saved', body: paragraph('b'), baseEtag: opened.etag });
+    expect(JSON.parse(await readFile(file, 'utf8')).futureField).toEqual({ kept: true });
+  });
+
+  it('lists unreadable drafts with a plain reason and never changes them', async () => {
+    const { folder, library } = await makeLibrary();
+    await library.create('Good one');
+    const cases: Record<string, string | null> = {
+      'corrupt.pressroom': '{"format": "pressroom.release", "title": "cut off',
+      'newer.pressroom': JSON.stringify({ format: 'pressroom.release', schemaVersion: 99 }),
+      'stranger.pressroom': JSON.stringify({ hello: 'world' }),
+      'empty.pressroom': null,
+    };
+    for (const [name, content] of Object.entries(cases)) {
+      await mkdir(join(folder, name));
+      if (content !== null) await writeFile(join(folder, name, 'release.json'), content);
+    }
+    await symlink('/etc', join(folder, 'link.pressroom'));
+
+    const listing = await library.list();
+    expect(listing.drafts.map((draft) => draft.title)).toEqual(['Good one']);
+    const reasons = Object.fromEntries(listing.unreadable.map((entry) => [entry.folder, entry.reason]));
+    expect(reasons['corrupt.pressroom']).toMatch(/damaged or incomplete/);
+    expect(reasons['newer.pressroom']).toMatch(/newer version of Pressroom/);
+    expect(reasons['stranger.pressroom']).toMatch(/not a Pressroom draft/);
+    expect(reasons['empty.pressroom']).toMatch(/no release\.json/);
+    expect(reasons['link.pressroom']).toMatch(/link/);
+    expect(await readFile(join(folder, 'corrupt.pressroom', 'release.json'), 'utf8')).toBe(cases['corrupt.pressroom']);
+  });
+
+  it('answers not-found for a draft that is gone', async () => {
+    const { library } = await makeLibrary();
+    await expect(library.open('0123456789abcdef')).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
