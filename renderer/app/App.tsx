@@ -86,7 +86,7 @@ export const App = () => {
           {view === 'settings' ? (
             <SettingsView info={info} language={language} onLanguage={setLanguage} />
           ) : openId ? (
-            <DraftEditor id={openId} />
+            <DraftEditor key={openId} id={openId} />
           ) : (
             <p className="hint">{t('editor.none')}</p>
           )}

@@ -12,6 +12,7 @@ import { useDraftSaver } from './use-draft-saver.js';
 
 type OpenedDraft = ResponseOf<'drafts.open'>;
 
+/** Mount with `key={id}`: each draft gets a fresh editor and fresh state. */
 export const DraftEditor = ({ id }: { id: string }) => {
   const { t } = useTranslation();
   const [opened, setOpened] = useState<OpenedDraft | null>(null);
@@ -19,8 +20,6 @@ export const DraftEditor = ({ id }: { id: string }) => {
 
   useEffect(() => {
     let current = true;
-    setOpened(null);
-    setError(null);
     void pressroom()
       .drafts.open({ id })
       .then((result) => {

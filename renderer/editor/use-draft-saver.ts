@@ -4,7 +4,7 @@
  * another, each presenting the fingerprint the previous one returned, so none can overwrite a newer
  * file, and a refused save (for example a conflict) keeps the edits in the editor.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AppError } from '../../shared/contract/result.js';
 import type { RichTextNode } from '../../shared/release/draft-document.js';
 import { pressroom } from '../bridge/pressroom.js';
@@ -25,7 +25,9 @@ export const useDraftSaver = (
   const queue = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const readRef = useRef(read);
-  readRef.current = read;
+  useLayoutEffect(() => {
+    readRef.current = read;
+  });
 
   const save = useCallback((): Promise<void> => {
     clearTimeout(timer.current);

@@ -2,7 +2,7 @@
  * The list of drafts: a keyboard-navigable listbox (arrows, Home, End, Enter), newest first, with
  * drafts that cannot be read shown apart with the reason, never hidden.
  */
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../i18n/i18n.js';
 import type { Listing } from './use-library.js';
@@ -18,13 +18,14 @@ interface Props {
 export const LibraryList = ({ listing, error, selectedId, onOpen }: Props) => {
   const { t, i18n } = useTranslation();
   const drafts = listing?.drafts ?? [];
-  const [active, setActive] = useState(0);
-  const listRef = useRef<HTMLUListElement>(null);
-
-  useEffect(() => {
-    const index = drafts.findIndex((draft) => draft.id === selectedId);
-    if (index >= 0) setActive(index);
-  }, [drafts, selectedId]);
+  // The keyboard's position in the list follows the open draft until the arrows move it.
+  const [moved, setMoved] = useState<{ from: string | null; to: string } | null>(null);
+  const activeId = moved && moved.from === selectedId ? moved.to : selectedId;
+  const active = Math.max(0, drafts.findIndex((draft) => draft.id === activeId));
+  const setActive = (index: number) => {
+    const draft = drafts[index];
+    if (draft) setMoved({ from: selectedId, to: draft.id });
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const last = drafts.length - 1;
@@ -55,7 +56,6 @@ export const LibraryList = ({ listing, error, selectedId, onOpen }: Props) => {
       {listing && drafts.length === 0 && <p className="hint">{t('library.empty')}</p>}
       {drafts.length > 0 && (
         <ul
-          ref={listRef}
           role="listbox"
           aria-labelledby="library-heading"
           tabIndex={0}
