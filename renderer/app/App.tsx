@@ -17,6 +17,8 @@ export const App = () => {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('drafts');
   const [openId, setOpenId] = useState<string | null>(null);
+  /** The draft just created: its title field takes the focus when it opens. */
+  const [newId, setNewId] = useState<string | null>(null);
   const [info, setInfo] = useState<ResponseOf<'app.info'> | null>(null);
   const [language, setLanguage] = useState<Settings['language']>('system');
   const [error, setError] = useState<AppError | null>(null);
@@ -39,8 +41,7 @@ export const App = () => {
     setError(null);
     setView('drafts');
     setOpenId(result.value.document.id);
-    // Put the cursor where the user will type first.
-    requestAnimationFrame(() => document.getElementById('draft-title')?.focus());
+    setNewId(result.value.document.id);
   }, []);
 
   useEffect(() => {
@@ -86,7 +87,7 @@ export const App = () => {
           {view === 'settings' ? (
             <SettingsView info={info} language={language} onLanguage={setLanguage} />
           ) : openId ? (
-            <DraftEditor key={openId} id={openId} />
+            <DraftEditor key={openId} id={openId} focusTitle={openId === newId} />
           ) : (
             <p className="hint">{t('editor.none')}</p>
           )}

@@ -13,7 +13,7 @@ import { useDraftSaver } from './use-draft-saver.js';
 type OpenedDraft = ResponseOf<'drafts.open'>;
 
 /** Mount with `key={id}`: each draft gets a fresh editor and fresh state. */
-export const DraftEditor = ({ id }: { id: string }) => {
+export const DraftEditor = ({ id, focusTitle = false }: { id: string; focusTitle?: boolean }) => {
   const { t } = useTranslation();
   const [opened, setOpened] = useState<OpenedDraft | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -34,10 +34,10 @@ export const DraftEditor = ({ id }: { id: string }) => {
 
   if (error) return <p role="alert" className="error">{describeError(error, t)}</p>;
   if (!opened) return <p role="status">{t('editor.opening')}</p>;
-  return <LoadedDraft key={opened.document.id} opened={opened} />;
+  return <LoadedDraft key={opened.document.id} opened={opened} focusTitle={focusTitle} />;
 };
 
-const LoadedDraft = ({ opened }: { opened: OpenedDraft }) => {
+const LoadedDraft = ({ opened, focusTitle }: { opened: OpenedDraft; focusTitle: boolean }) => {
   const { t } = useTranslation();
   const [title, setTitle] = useState(opened.document.title);
   const editor = useEditor({
@@ -92,14 +92,24 @@ const LoadedDraft = ({ opened }: { opened: OpenedDraft }) => {
       <label id="title-label" htmlFor="draft-title" className="visually-hidden">
         {t('editor.titleLabel')}
       </label>
-      <input
+      <textarea
         id="draft-title"
+        // A new draft puts the cursor where the user types first, as a word processor does.
+        autoFocus={focusTitle}
         className="title-input"
         dir="auto"
+        rows={1}
         value={title}
         placeholder={t('editor.titlePlaceholder')}
+        onKeyDown={(event) => {
+          // A title is one line: Enter moves on to the body, as in the WordPress editor.
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            editor?.commands.focus('start');
+          }
+        }}
         onChange={(event) => {
-          setTitle(event.target.value);
+          setTitle(event.target.value.replace(/[\r\n]+/g, ' '));
           markChanged();
         }}
       />

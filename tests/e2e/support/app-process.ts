@@ -1,0 +1,43 @@
+/**
+ * Runs Pressroom as a user would on this machine: the built browser-mode server (dist/web) as its own
+ * process, with its settings and Documents folder in a temporary place. Stopping it is quitting.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface RunningApp {
+  url: string;
+  origin: string;
+  quit(): Promise<void>;
+}
+
+const SERVER = join(process.cwd(), 'dist', 'web', 'start-web.js');
+
+export const launchApp = async (folder: string): Promise<RunningApp> => {
+  if (!existsSync(SERVER)) throw new Error('dist/web/start-web.js is missing: run `npm run build` first.');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [SERVER, '--user-data', join(folder, 'user-data'), '--documents', join(folder, 'Documents')],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}): ${stderr}`)));
+  });
+  const { url, origin } = JSON.parse(firstLine) as { url: string; origin: string };
+  return {
+    url,
+    origin,
+    quit: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+};

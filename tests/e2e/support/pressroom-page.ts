@@ -1,0 +1,42 @@
+/** The app's screens as a user meets them: found by role and visible name, never by CSS internals. */
+import type { Locator, Page } from 'playwright-core';
+
+export class PressroomPage {
+  constructor(readonly page: Page) {}
+
+  get newDraftButton(): Locator {
+    return this.page.getByRole('button', { name: 'New draft' });
+  }
+  get titleField(): Locator {
+    return this.page.getByRole('textbox', { name: 'Title' });
+  }
+  get body(): Locator {
+    return this.page.getByRole('textbox', { name: 'Body' });
+  }
+  get library(): Locator {
+    return this.page.getByRole('listbox', { name: 'Drafts' });
+  }
+  get options(): Locator {
+    return this.library.getByRole('option');
+  }
+  get saveStatus(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Unsaved changes|Not saved)$/ });
+  }
+  draftOption(title: string): Locator {
+    return this.options.filter({ hasText: title });
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.getByRole('heading', { name: 'Drafts' }).waitFor();
+  }
+
+  async waitUntilSaved(): Promise<void> {
+    await this.saveStatus.filter({ hasText: /^Saved$/ }).waitFor();
+  }
+
+  /** The titles in the library list, top to bottom. */
+  async listedTitles(): Promise<string[]> {
+    return this.library.locator('.draft-title').allTextContents();
+  }
+}
