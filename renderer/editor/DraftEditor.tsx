@@ -1,5 +1,6 @@
 /** One draft open for editing: its title and its rich-text body (TipTap). */
 import { EditorContent, useEditor } from '@tiptap/react';
+import { Placeholder } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +42,7 @@ const LoadedDraft = ({ opened, focusTitle }: { opened: OpenedDraft; focusTitle: 
   const { t } = useTranslation();
   const [title, setTitle] = useState(opened.document.title);
   const editor = useEditor({
-    extensions: [StarterKit],
+    extensions: [StarterKit, Placeholder.configure({ placeholder: t('editor.bodyPlaceholder') })],
     content: opened.document.body,
     // TipTap would inject a <style> element, which our Content-Security-Policy forbids; the
     // few rules it needs are in styles.css instead.
