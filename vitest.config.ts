@@ -1,13 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+// Each run also writes a JSON report, so CI can print one plain "N passed, N failed" line.
+const projectArgument = process.argv.indexOf('--project');
+const runName = projectArgument > 0 ? process.argv[projectArgument + 1] : 'all';
+
 export default defineConfig({
   test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: `test-results/vitest-${runName}.json` },
     projects: [
       {
         test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' },
       },
       {
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
       },
       {
         test: {

@@ -27,7 +27,10 @@ export const createHandlers = (core: CoreServices): Handlers => ({
   'settings.setLanguage': async ({ language }) => core.settings.setLanguage(language),
   'settings.chooseLibraryFolder': async () => {
     if (!core.folderPicker) {
-      throw new AppFailure('not-supported', 'Choosing a folder is not available here; type its path instead.');
+      throw new AppFailure(
+        'not-supported',
+        'Choosing a folder is not available here; type its path instead.',
+      );
     }
     const chosen = await core.folderPicker.chooseFolder(core.settings.get().libraryFolder);
     return chosen === null ? null : core.settings.setLibraryFolder(chosen);

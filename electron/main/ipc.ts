@@ -21,5 +21,6 @@ export const registerIpc = (ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch
 
 export const forwardEvents = (events: EventHub, target: () => Pick<WebContents, 'send' | 'isDestroyed'>[]) =>
   events.subscribe((event, payload) => {
-    for (const contents of target()) if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event, payload);
+    for (const contents of target())
+      if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event, payload);
   });

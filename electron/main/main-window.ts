@@ -3,6 +3,7 @@ import { BrowserWindow, screen } from 'electron';
 import type ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { restoreWindowState } from '../core/window/window-bounds.js';
+import { secureWebPreferences } from './web-preferences.js';
 
 const WINDOW_STATE_KEY = 'windowState';
 
@@ -19,17 +20,7 @@ export const createMainWindow = (
     minHeight: 420,
     show: false,
     title: 'Pressroom',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      spellcheck: true,
-    },
+    webPreferences: secureWebPreferences(preloadPath),
   });
   if (maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -43,4 +34,5 @@ export const createMainWindow = (
   return window;
 };
 
-export const preloadPathFrom = (mainFolder: string): string => join(mainFolder, '..', 'preload', 'preload.cjs');
+export const preloadPathFrom = (mainFolder: string): string =>
+  join(mainFolder, '..', 'preload', 'preload.cjs');

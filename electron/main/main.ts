@@ -45,7 +45,13 @@ if (!app.requestSingleInstanceLock()) {
       store,
       documentsFolder: app.getPath('documents'),
       logger: consoleLogger,
-      info: { name: app.getName(), version: app.getVersion(), shell: 'electron', canPickFolders: true, platform: process.platform },
+      info: {
+        name: app.getName(),
+        version: app.getVersion(),
+        shell: 'electron',
+        canPickFolders: true,
+        platform: process.platform,
+      },
       folderPicker: {
         chooseFolder: async (current) => {
           const options = { defaultPath: current, properties: ['openDirectory', 'createDirectory'] as const };

@@ -8,7 +8,8 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/contract/ipc-contrac
 import type { Result } from '../../shared/contract/result.js';
 
 const api = createBridgeApi({
-  invoke: (method, request) => ipcRenderer.invoke(INVOKE_CHANNEL, method, request) as Promise<Result<unknown>>,
+  invoke: (method, request) =>
+    ipcRenderer.invoke(INVOKE_CHANNEL, method, request) as Promise<Result<unknown>>,
   subscribe: (event, listener) => {
     const relay = (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
       if (name === event) listener(payload);

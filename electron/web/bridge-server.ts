@@ -137,7 +137,8 @@ export const startWebBridge = async (options: WebBridgeOptions): Promise<WebBrid
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.logger.error('web bridge: request failed', { error });
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } });
       else res.end();
     });
   });

@@ -34,7 +34,13 @@ const { core, events } = composeCore({
   documentsFolder: values.documents ?? join(homedir(), 'Documents'),
   folderPicker: null,
   logger: consoleLogger,
-  info: { name: 'Pressroom', version: process.env.npm_package_version ?? '0.1.0', shell: 'web', canPickFolders: false, platform: process.platform },
+  info: {
+    name: 'Pressroom',
+    version: process.env.npm_package_version ?? '0.1.0',
+    shell: 'web',
+    canPickFolders: false,
+    platform: process.platform,
+  },
 });
 
 const bridge = await startWebBridge({

@@ -23,7 +23,9 @@ describe('create, save, quit, reopen', () => {
     await browser?.close();
   });
 
-  const session = async (folder: string): Promise<{ app: RunningApp; watched: WatchedPage; ui: PressroomPage }> => {
+  const session = async (
+    folder: string,
+  ): Promise<{ app: RunningApp; watched: WatchedPage; ui: PressroomPage }> => {
     const app = await launchApp(folder);
     const watched = await openPage(browser);
     const ui = new PressroomPage(watched.page);
@@ -89,12 +91,14 @@ describe('create, save, quit, reopen', () => {
     await second.ui.library.focus();
     await page2.keyboard.press('ArrowDown');
     await page2.keyboard.press('Enter');
-    await expect.poll(() => second.ui.titleField.inputValue()).toBe(
-      'Secretary General meets the leadership of OREMA and JDP',
-    );
-    await expect.poll(() => second.ui.body.innerText()).toBe(
-      'Dr. Mostafa Faisal Parvez held a productive meeting in Rabat.\n\nBoth sides explored avenues of collaboration for students’ growth.',
-    );
+    await expect
+      .poll(() => second.ui.titleField.inputValue())
+      .toBe('Secretary General meets the leadership of OREMA and JDP');
+    await expect
+      .poll(() => second.ui.body.innerText())
+      .toBe(
+        'Dr. Mostafa Faisal Parvez held a productive meeting in Rabat.\n\nBoth sides explored avenues of collaboration for students’ growth.',
+      );
     await screenshot(page2, 'reopened-draft');
 
     // Editing the reopened draft saves over it (same folder, no copy).
@@ -117,7 +121,9 @@ describe('create, save, quit, reopen', () => {
 
     const run = await session(folder);
     await run.watched.page.getByRole('heading', { name: 'Can’t open' }).waitFor();
-    await run.watched.page.getByText(/damaged\.pressroom — The draft file is damaged or incomplete/).waitFor();
+    await run.watched.page
+      .getByText(/damaged\.pressroom — The draft file is damaged or incomplete/)
+      .waitFor();
     await screenshot(run.watched.page, 'damaged-draft-listed');
     await quit(run);
     expect(await readFile(join(damaged, 'release.json'), 'utf8')).toBe(bytes);

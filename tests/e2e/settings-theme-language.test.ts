@@ -77,12 +77,13 @@ describe('settings, theme and language', () => {
     await ui.open(app.url);
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ar');
-    await expect.poll(() => page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual([
-      'rtl',
-      'ar',
-    ]);
+    await expect
+      .poll(() => page.evaluate(() => [document.documentElement.dir, document.documentElement.lang]))
+      .toEqual(['rtl', 'ar']);
     await page.getByRole('button', { name: 'مسودة جديدة' }).click();
-    await page.getByRole('textbox', { name: 'العنوان' }).fill('الأمين العام يلتقي قيادة منظمة التجديد الطلابي');
+    await page
+      .getByRole('textbox', { name: 'العنوان' })
+      .fill('الأمين العام يلتقي قيادة منظمة التجديد الطلابي');
     await page.keyboard.press('Control+s');
     await page.getByRole('status').filter({ hasText: 'تم الحفظ' }).waitFor();
     await screenshot(page, 'arabic-right-to-left');

@@ -17,12 +17,22 @@ const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
 const call = (
   bridge: WebBridge,
   path: string,
-  { headers = {}, body, method = 'POST' }: { headers?: Record<string, string>; body?: string; method?: string } = {},
+  {
+    headers = {},
+    body,
+    method = 'POST',
+  }: { headers?: Record<string, string>; body?: string; method?: string } = {},
 ): Promise<{ status: number; json: unknown; headers: Record<string, unknown> }> =>
   new Promise((resolve, reject) => {
     const url = new URL(path, bridge.origin);
     const req = httpRequest(
-      { host: '127.0.0.1', port: url.port, path: url.pathname, method, headers: { Host: url.host, ...headers } },
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        path: url.pathname,
+        method,
+        headers: { Host: url.host, ...headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -56,8 +66,18 @@ describe('the browser-mode bridge', () => {
     await mkdir(renderer);
     await writeFile(join(renderer, 'index.html'), '<!doctype html><title>Pressroom</title>');
     const { handlers, events } = realCore(folder);
-    bridge = await startWebBridge({ handlers, events, rendererFolder: renderer, logger: silentLogger, token: TOKEN });
-    const own = { Origin: bridge.origin, Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
+    bridge = await startWebBridge({
+      handlers,
+      events,
+      rendererFolder: renderer,
+      logger: silentLogger,
+      token: TOKEN,
+    });
+    const own = {
+      Origin: bridge.origin,
+      Authorization: `Bearer ${TOKEN}`,
+      'Content-Type': 'application/json',
+    };
     return { bridge, folder, own };
   };
 
@@ -69,8 +89,14 @@ describe('the browser-mode bridge', () => {
 
   it('runs a call from our page with the token, through the real core', async () => {
     const { bridge, own, folder } = await start();
-    const created = await call(bridge, '/rpc/drafts.create', { headers: own, body: JSON.stringify({ title: 'Hello' }) });
-    expect(created).toMatchObject({ status: 200, json: { ok: true, value: { document: { title: 'Hello' } } } });
+    const created = await call(bridge, '/rpc/drafts.create', {
+      headers: own,
+      body: JSON.stringify({ title: 'Hello' }),
+    });
+    expect(created).toMatchObject({
+      status: 200,
+      json: { ok: true, value: { document: { title: 'Hello' } } },
+    });
     expect(await readdir(join(folder, 'Documents', 'Pressroom'))).toHaveLength(1);
   });
 
@@ -84,7 +110,9 @@ describe('the browser-mode bridge', () => {
   ])('refuses a call with %s, and the core never runs', async (_case, change, status) => {
     const { bridge, own, folder } = await start();
     const headers = Object.fromEntries(
-      Object.entries({ ...own, ...change }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      Object.entries({ ...own, ...change }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
     );
     const response = await call(bridge, '/rpc/drafts.create', { headers, body: '{}' });
     expect(response.status).toBe(status);

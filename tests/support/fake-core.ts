@@ -11,7 +11,13 @@ export const recordingHandlers = () => {
       return answer;
     };
   const handlers = {
-    'app.info': record('app.info', { name: 'Pressroom', version: '0', shell: 'web', canPickFolders: false, platform: 'linux' }),
+    'app.info': record('app.info', {
+      name: 'Pressroom',
+      version: '0',
+      shell: 'web',
+      canPickFolders: false,
+      platform: 'linux',
+    }),
     'settings.get': record('settings.get'),
     'settings.setLanguage': record('settings.setLanguage'),
     'settings.setLibraryFolder': record('settings.setLibraryFolder'),

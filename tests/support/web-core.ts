@@ -6,13 +6,22 @@ import { silentLogger } from '../../electron/core/logger.js';
 
 /** The real core as browser mode composes it, with settings and documents in `folder`. */
 export const realCore = (folder: string) => {
-  const store = new Conf<Record<string, unknown>>({ projectName: 'pressroom-test', cwd: join(folder, 'user-data') });
+  const store = new Conf<Record<string, unknown>>({
+    projectName: 'pressroom-test',
+    cwd: join(folder, 'user-data'),
+  });
   const { core, events } = composeCore({
     store,
     documentsFolder: join(folder, 'Documents'),
     folderPicker: null,
     logger: silentLogger,
-    info: { name: 'Pressroom', version: 'test', shell: 'web', canPickFolders: false, platform: process.platform },
+    info: {
+      name: 'Pressroom',
+      version: 'test',
+      shell: 'web',
+      canPickFolders: false,
+      platform: process.platform,
+    },
   });
   return { core, events, handlers: createHandlers(core) };
 };

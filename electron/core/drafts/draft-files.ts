@@ -18,9 +18,7 @@ export const DOCUMENT_FILE = 'release.json';
 /** Far above any real release (text only; images live beside it), far below what hurts memory. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
-export type DraftRead =
-  | { ok: true; document: DraftDocument; etag: string }
-  | { ok: false; reason: string };
+export type DraftRead = { ok: true; document: DraftDocument; etag: string } | { ok: false; reason: string };
 
 const unreadable = (reason: string): DraftRead => ({ ok: false, reason });
 
@@ -72,5 +70,4 @@ export const parseDraftBytes = (bytes: Buffer): DraftRead => {
   return { ok: true, document: parsed.data, etag: fingerprint(bytes) };
 };
 
-export const serialiseDraft = (document: DraftDocument): string =>
-  `${JSON.stringify(document, null, 2)}\n`;
+export const serialiseDraft = (document: DraftDocument): string => `${JSON.stringify(document, null, 2)}\n`;

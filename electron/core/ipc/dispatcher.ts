@@ -18,21 +18,13 @@ export type Handlers = {
   [M in MethodName]: (request: ParsedRequestOf<M>) => Promise<ResponseOf<M>>;
 };
 
-export type Dispatch = (
-  sender: SenderInfo,
-  method: unknown,
-  payload: unknown,
-) => Promise<Result<unknown>>;
+export type Dispatch = (sender: SenderInfo, method: unknown, payload: unknown) => Promise<Result<unknown>>;
 
 /** Names the fields that failed, never their values (they may hold a user's text). */
 const describeIssues = (issues: readonly { path: readonly PropertyKey[] }[]): string =>
   [...new Set(issues.map((issue) => issue.path.map(String).join('.') || '(request)'))].join(', ');
 
-export const createDispatcher = (
-  handlers: Handlers,
-  policy: SenderPolicy,
-  logger: Logger,
-): Dispatch => {
+export const createDispatcher = (handlers: Handlers, policy: SenderPolicy, logger: Logger): Dispatch => {
   return async (sender, method, payload) => {
     if (!policy.allows(sender)) {
       logger.warn('ipc: refused a request from an untrusted frame', { url: sender.url });
@@ -46,11 +38,9 @@ export const createDispatcher = (
     if (!parsed.success) {
       const fields = describeIssues(parsed.error.issues);
       logger.warn('ipc: refused a malformed request', { method, fields });
-      return fail(
-        'invalid-request',
-        'Pressroom refused a malformed request. Nothing was changed.',
-        { fields },
-      );
+      return fail('invalid-request', 'Pressroom refused a malformed request. Nothing was changed.', {
+        fields,
+      });
     }
     return runHandler(handlers, method, parsed.data, logger);
   };

@@ -17,8 +17,7 @@ export interface KeyValueStore {
 
 const SETTINGS_KEY = 'settings';
 
-export const defaultLibraryFolder = (documentsFolder: string): string =>
-  join(documentsFolder, 'Pressroom');
+export const defaultLibraryFolder = (documentsFolder: string): string => join(documentsFolder, 'Pressroom');
 
 export class SettingsService {
   constructor(

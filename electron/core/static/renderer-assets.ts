@@ -37,10 +37,7 @@ export const resolveAssetPath = (root: string, urlPath: string): string | null =
   return candidate.startsWith(rootWithSep) ? candidate : null;
 };
 
-export const loadRendererAsset = async (
-  root: string,
-  urlPath: string,
-): Promise<RendererAsset | null> => {
+export const loadRendererAsset = async (root: string, urlPath: string): Promise<RendererAsset | null> => {
   const path = resolveAssetPath(root, urlPath);
   if (!path) return null;
   try {

@@ -16,7 +16,10 @@ const validSave = {
 describe('the dispatcher every request goes through', () => {
   const setup = () => {
     const fake = recordingHandlers();
-    return { ...fake, dispatch: createDispatcher(fake.handlers, allowOrigins(['app://pressroom']), silentLogger) };
+    return {
+      ...fake,
+      dispatch: createDispatcher(fake.handlers, allowOrigins(['app://pressroom']), silentLogger),
+    };
   };
 
   it('runs a well-formed request from the app frame', async () => {

@@ -35,14 +35,23 @@ describe('the draft library', () => {
     const entries = await readdir(folder);
     expect(entries).toEqual([`${created.document.id}.pressroom`]);
     const stored = JSON.parse(await readFile(join(folder, entries[0]!, 'release.json'), 'utf8'));
-    expect(stored).toMatchObject({ format: 'pressroom.release', schemaVersion: 1, title: 'Meeting with OREMA' });
+    expect(stored).toMatchObject({
+      format: 'pressroom.release',
+      schemaVersion: 1,
+      title: 'Meeting with OREMA',
+    });
     expect(heard).toEqual(['created']);
   });
 
   it('saves title and body, and reads them back after a restart', async () => {
     const { folder, library } = await makeLibrary();
     const created = await library.create();
-    await library.save({ id: created.document.id, title: 'Visit', body: paragraph('Body text'), baseEtag: created.etag });
+    await library.save({
+      id: created.document.id,
+      title: 'Visit',
+      body: paragraph('Body text'),
+      baseEtag: created.etag,
+    });
 
     const reopened = new DraftLibrary({ folder: () => folder, events: new EventHub() });
     const listing = await reopened.list();
@@ -55,12 +64,24 @@ describe('the draft library', () => {
   it('lists the most recently edited draft first', async () => {
     const { folder } = await makeLibrary();
     let clock = Date.parse('2026-11-01T10:00:00Z');
-    const library = new DraftLibrary({ folder: () => folder, events: new EventHub(), now: () => new Date((clock += 60_000)) });
+    const library = new DraftLibrary({
+      folder: () => folder,
+      events: new EventHub(),
+      now: () => new Date((clock += 60_000)),
+    });
     const older = await library.create('Older');
     const newer = await library.create('Newer');
     expect((await library.list()).drafts.map((draft) => draft.title)).toEqual(['Newer', 'Older']);
-    await library.save({ id: older.document.id, title: 'Older, edited', body: paragraph('x'), baseEtag: older.etag });
-    expect((await library.list()).drafts.map((draft) => draft.id)).toEqual([older.document.id, newer.document.id]);
+    await library.save({
+      id: older.document.id,
+      title: 'Older, edited',
+      body: paragraph('x'),
+      baseEtag: older.etag,
+    });
+    expect((await library.list()).drafts.map((draft) => draft.id)).toEqual([
+      older.document.id,
+      newer.document.id,
+    ]);
   });
 
   it('refuses to save over a draft that was changed outside Pressroom, and leaves that file as it is', async () => {
@@ -70,7 +91,12 @@ describe('the draft library', () => {
     const theirs = (await readFile(file, 'utf8')).replace('"Original"', '"Edited on another computer"');
     await writeFile(file, theirs);
 
-    const attempt = library.save({ id: created.document.id, title: 'Mine', body: paragraph('mine'), baseEtag: created.etag });
+    const attempt = library.save({
+      id: created.document.id,
+      title: 'Mine',
+      body: paragraph('mine'),
+      baseEtag: created.etag,
+    });
     await expect(attempt).rejects.toMatchObject({ code: 'conflict' });
     expect(await readFile(file, 'utf8')).toBe(theirs);
   });
@@ -78,8 +104,18 @@ describe('the draft library', () => {
   it('chains saves so each one presents the fingerprint of the one before', async () => {
     const { library } = await makeLibrary();
     const created = await library.create();
-    const first = await library.save({ id: created.document.id, title: 'One', body: paragraph('1'), baseEtag: created.etag });
-    const second = await library.save({ id: created.document.id, title: 'Two', body: paragraph('2'), baseEtag: first.etag });
+    const first = await library.save({
+      id: created.document.id,
+      title: 'One',
+      body: paragraph('1'),
+      baseEtag: created.etag,
+    });
+    const second = await library.save({
+      id: created.document.id,
+      title: 'Two',
+      body: paragraph('2'),
+      baseEtag: first.etag,
+    });
     expect(second.etag).not.toBe(first.etag);
     await expect(
       library.save({ id: created.document.id, title: 'Stale', body: paragraph('3'), baseEtag: first.etag }),
@@ -94,7 +130,12 @@ describe('the draft library', () => {
     const stored = JSON.parse(await readFile(file, 'utf8'));
     await writeFile(file, JSON.stringify({ ...stored, futureField: { kept: true } }));
     const opened = await library.open(created.document.id);
-    await library.save({ id: created.document.id, title: 'Saved', body: paragraph('b'), baseEtag: opened.etag });
+    await library.save({
+      id: created.document.id,
+      title: 'Saved',
+      body: paragraph('b'),
+      baseEtag: opened.etag,
+    });
     expect(JSON.parse(await readFile(file, 'utf8')).futureField).toEqual({ kept: true });
   });
 
@@ -121,7 +162,9 @@ describe('the draft library', () => {
     expect(reasons['stranger.pressroom']).toMatch(/not a Pressroom draft/);
     expect(reasons['empty.pressroom']).toMatch(/no release\.json/);
     expect(reasons['link.pressroom']).toMatch(/link/);
-    expect(await readFile(join(folder, 'corrupt.pressroom', 'release.json'), 'utf8')).toBe(cases['corrupt.pressroom']);
+    expect(await readFile(join(folder, 'corrupt.pressroom', 'release.json'), 'utf8')).toBe(
+      cases['corrupt.pressroom'],
+    );
   });
 
   it('answers not-found for a draft that is gone', async () => {

@@ -41,14 +41,20 @@ describe('the main-process IPC wiring', () => {
   it('refuses an iframe, even one loaded from our own origin', async () => {
     const { invoke, calls } = wire();
     const iframe = { url: 'app://pressroom/index.html', parent: topFrame };
-    expect(await invoke(iframe, 'drafts.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke(iframe, 'drafts.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(calls).toEqual([]);
   });
 
   it('refuses a frame that navigated to another site', async () => {
     const { invoke, calls } = wire();
     const foreign = { url: 'https://attacker.example/', parent: null };
-    expect(await invoke(foreign, 'drafts.create', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke(foreign, 'drafts.create', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(calls).toEqual([]);
   });
 

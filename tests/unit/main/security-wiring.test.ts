@@ -11,7 +11,7 @@ const fakeContents = () => {
     on: (name: string, handler: Handler) => handlers.set(name, handler),
     setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
   };
-  const shell = { openExternal: vi.fn(async () => {}) };
+  const shell = { openExternal: vi.fn(async (_url: string) => {}) };
   hardenWebContents(contents as never, ['app://pressroom'], shell as never);
   const fire = (name: string, url: string) => {
     const event = { preventDefault: vi.fn() };
