@@ -11,25 +11,86 @@ import pressroom from './eslint-rules/layer-boundaries.js';
 const root = dirname(fileURLToPath(import.meta.url));
 
 /** Packages that need Node or Electron: never in the renderer or shared/. */
-const nodeOnlyPackages = ['electron', 'electron-store', 'conf', 'write-file-atomic', 'playwright-core', 'esbuild', 'vite'];
+const nodeOnlyPackages = [
+  'electron',
+  'electron-store',
+  'conf',
+  'write-file-atomic',
+  'playwright-core',
+  'esbuild',
+  'vite',
+];
 /** UI packages: never in shared/ or the main-process side. */
-const uiPackages = ['react', 'react-dom', 'react-i18next', 'i18next', '@tiptap/react', '@tiptap/starter-kit', '@tiptap/pm'];
+const uiPackages = [
+  'react',
+  'react-dom',
+  'react-i18next',
+  'i18next',
+  '@tiptap/react',
+  '@tiptap/starter-kit',
+  '@tiptap/pm',
+];
 
 export const layers = [
-  { folder: 'shared', mayImport: [], forbiddenPackages: [...nodeOnlyPackages, ...uiPackages], nodeBuiltins: false },
+  {
+    folder: 'shared',
+    mayImport: [],
+    forbiddenPackages: [...nodeOnlyPackages, ...uiPackages],
+    nodeBuiltins: false,
+  },
   { folder: 'renderer', mayImport: ['shared'], forbiddenPackages: nodeOnlyPackages, nodeBuiltins: false },
-  { folder: 'electron/core', mayImport: ['shared'], forbiddenPackages: ['electron', 'electron-store', ...uiPackages], nodeBuiltins: true },
-  { folder: 'electron/main', mayImport: ['shared', 'electron/core'], forbiddenPackages: uiPackages, nodeBuiltins: true },
+  {
+    folder: 'electron/core',
+    mayImport: ['shared'],
+    forbiddenPackages: ['electron', 'electron-store', ...uiPackages],
+    nodeBuiltins: true,
+  },
+  {
+    folder: 'electron/main',
+    mayImport: ['shared', 'electron/core'],
+    forbiddenPackages: uiPackages,
+    nodeBuiltins: true,
+  },
   { folder: 'electron/preload', mayImport: ['shared'], forbiddenPackages: uiPackages, nodeBuiltins: false },
-  { folder: 'electron/web', mayImport: ['shared', 'electron/core'], forbiddenPackages: ['electron', 'electron-store', ...uiPackages], nodeBuiltins: true },
-  { folder: 'electron/cli', mayImport: ['shared', 'electron/core'], forbiddenPackages: ['electron', 'electron-store', ...uiPackages], nodeBuiltins: true },
+  {
+    folder: 'electron/web',
+    mayImport: ['shared', 'electron/core'],
+    forbiddenPackages: ['electron', 'electron-store', ...uiPackages],
+    nodeBuiltins: true,
+  },
+  {
+    folder: 'electron/cli',
+    mayImport: ['shared', 'electron/core'],
+    forbiddenPackages: ['electron', 'electron-store', ...uiPackages],
+    nodeBuiltins: true,
+  },
 ];
 
 /** DOM and I/O globals that pure shared/ code must not touch. */
-const impureGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'process', 'Buffer', 'require'];
+const impureGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'process',
+  'Buffer',
+  'require',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'coverage/**',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -49,7 +110,10 @@ export default tseslint.config(
     files: ['shared/**'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-globals': ['error', ...impureGlobals.map((name) => ({ name, message: 'shared/ is pure: no DOM, no I/O.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...impureGlobals.map((name) => ({ name, message: 'shared/ is pure: no DOM, no I/O.' })),
+      ],
     },
   },
   {

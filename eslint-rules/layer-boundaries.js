@@ -72,13 +72,19 @@ export const layerBoundaries = {
           context.report({
             node,
             messageId: 'layer',
-            data: { from: from.folder, to: to.folder, source, allowed: [from.folder, ...from.mayImport].join(', ') },
+            data: {
+              from: from.folder,
+              to: to.folder,
+              source,
+              allowed: [from.folder, ...from.mayImport].join(', '),
+            },
           });
         }
         return;
       }
       if (isBuiltin(source)) {
-        if (!from.nodeBuiltins) context.report({ node, messageId: 'builtin', data: { from: from.folder, source } });
+        if (!from.nodeBuiltins)
+          context.report({ node, messageId: 'builtin', data: { from: from.folder, source } });
         return;
       }
       const name = packageName(source);
@@ -94,7 +100,11 @@ export const layerBoundaries = {
       ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
       CallExpression: (node) => {
         const [argument] = node.arguments;
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && argument?.type === 'Literal') {
+        if (
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'require' &&
+          argument?.type === 'Literal'
+        ) {
           check(node, argument.value);
         }
       },

@@ -25,7 +25,9 @@ export const App = () => {
   const { listing, error: listError } = useLibrary();
 
   useEffect(() => {
-    void pressroom().app.info({}).then((result) => result.ok && setInfo(result.value));
+    void pressroom()
+      .app.info({})
+      .then((result) => result.ok && setInfo(result.value));
     void pressroom()
       .settings.get({})
       .then((result) => {
@@ -79,10 +81,15 @@ export const App = () => {
         </p>
       )}
       <div className="workspace">
-        <LibraryList listing={listing} error={listError} selectedId={openId} onOpen={(id) => {
-          setView('drafts');
-          setOpenId(id);
-        }} />
+        <LibraryList
+          listing={listing}
+          error={listError}
+          selectedId={openId}
+          onOpen={(id) => {
+            setView('drafts');
+            setOpenId(id);
+          }}
+        />
         <main id="main" tabIndex={-1}>
           {view === 'settings' ? (
             <SettingsView info={info} language={language} onLanguage={setLanguage} />

@@ -3,7 +3,11 @@
  * carried over the token-guarded local connection to the browser-mode server. Installed only when no
  * preload has provided the API (that is, when the page is not running inside Electron).
  */
-import { type BridgeTransport, createBridgeApi, type PressroomApi } from '../../shared/contract/bridge-api.js';
+import {
+  type BridgeTransport,
+  createBridgeApi,
+  type PressroomApi,
+} from '../../shared/contract/bridge-api.js';
 import type { EventName } from '../../shared/contract/ipc-contract.js';
 import type { Result } from '../../shared/contract/result.js';
 
@@ -23,7 +27,8 @@ const offline = (): Result<never> => ({
   ok: false,
   error: {
     code: 'internal',
-    message: 'Pressroom’s background service is not answering. Start it again (npm run start:web) and reload this page.',
+    message:
+      'Pressroom’s background service is not answering. Start it again (npm run start:web) and reload this page.',
   },
 });
 

@@ -33,7 +33,12 @@ export const DraftEditor = ({ id, focusTitle = false }: { id: string; focusTitle
     };
   }, [id]);
 
-  if (error) return <p role="alert" className="error">{describeError(error, t)}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {describeError(error, t)}
+      </p>
+    );
   if (!opened) return <p role="status">{t('editor.opening')}</p>;
   return <LoadedDraft key={opened.document.id} opened={opened} focusTitle={focusTitle} />;
 };

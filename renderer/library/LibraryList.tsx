@@ -21,7 +21,10 @@ export const LibraryList = ({ listing, error, selectedId, onOpen }: Props) => {
   // The keyboard's position in the list follows the open draft until the arrows move it.
   const [moved, setMoved] = useState<{ from: string | null; to: string } | null>(null);
   const activeId = moved && moved.from === selectedId ? moved.to : selectedId;
-  const active = Math.max(0, drafts.findIndex((draft) => draft.id === activeId));
+  const active = Math.max(
+    0,
+    drafts.findIndex((draft) => draft.id === activeId),
+  );
   const setActive = (index: number) => {
     const draft = drafts[index];
     if (draft) setMoved({ from: selectedId, to: draft.id });
@@ -51,7 +54,11 @@ export const LibraryList = ({ listing, error, selectedId, onOpen }: Props) => {
   return (
     <nav className="library" aria-labelledby="library-heading">
       <h2 id="library-heading">{t('library.heading')}</h2>
-      {error && <p role="alert" className="error">{describeError(error, t)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {describeError(error, t)}
+        </p>
+      )}
       {!listing && !error && <p role="status">{t('library.loading')}</p>}
       {listing && drafts.length === 0 && <p className="hint">{t('library.empty')}</p>}
       {drafts.length > 0 && (
@@ -95,7 +102,9 @@ export const LibraryList = ({ listing, error, selectedId, onOpen }: Props) => {
           <h3 id="unreadable-heading">{t('library.cantOpenHeading')}</h3>
           <ul>
             {listing.unreadable.map((entry) => (
-              <li key={entry.folder}>{t('library.cantOpen', { folder: entry.folder, reason: entry.reason })}</li>
+              <li key={entry.folder}>
+                {t('library.cantOpen', { folder: entry.folder, reason: entry.reason })}
+              </li>
             ))}
           </ul>
         </section>

@@ -69,7 +69,10 @@ export const SettingsView = ({ info, language, onLanguage }: Props) => {
             {t('settings.apply')}
           </button>
           {info?.canPickFolders && (
-            <button type="button" onClick={() => void pressroom().settings.chooseLibraryFolder({}).then(settle)}>
+            <button
+              type="button"
+              onClick={() => void pressroom().settings.chooseLibraryFolder({}).then(settle)}
+            >
               {t('settings.choose')}
             </button>
           )}

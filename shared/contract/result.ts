@@ -33,11 +33,10 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const fail = (
-  code: ErrorCode,
-  message: string,
-  params?: Record<string, string>,
-): Result<never> => ({ ok: false, error: params ? { code, message, params } : { code, message } });
+export const fail = (code: ErrorCode, message: string, params?: Record<string, string>): Result<never> => ({
+  ok: false,
+  error: params ? { code, message, params } : { code, message },
+});
 
 /** Thrown inside the core to end a call with a specific user-presentable error. */
 export class AppFailure extends Error {
