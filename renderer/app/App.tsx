@@ -6,21 +6,21 @@ import type { AppError } from '../../shared/contract/result.js';
 import type { Settings } from '../../shared/settings/settings-schema.js';
 import { pressroom } from '../bridge/pressroom.js';
 import { DraftEditor } from '../editor/DraftEditor.js';
-import { applyLanguage, describeError } from '../i18n/i18n.js';
+import { describeError } from '../i18n/i18n.js';
 import { LibraryList } from '../library/LibraryList.js';
 import { useLibrary } from '../library/use-library.js';
 import { SettingsView } from '../settings/SettingsView.js';
 
 type View = 'drafts' | 'settings';
 
-export const App = () => {
+export const App = ({ initialLanguage }: { initialLanguage: Settings['language'] }) => {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('drafts');
   const [openId, setOpenId] = useState<string | null>(null);
   /** The draft just created: its title field takes the focus when it opens. */
   const [newId, setNewId] = useState<string | null>(null);
   const [info, setInfo] = useState<ResponseOf<'app.info'> | null>(null);
-  const [language, setLanguage] = useState<Settings['language']>('system');
+  const [language, setLanguage] = useState<Settings['language']>(initialLanguage);
   const [error, setError] = useState<AppError | null>(null);
   const { listing, error: listError } = useLibrary();
 
@@ -28,13 +28,6 @@ export const App = () => {
     void pressroom()
       .app.info({})
       .then((result) => result.ok && setInfo(result.value));
-    void pressroom()
-      .settings.get({})
-      .then((result) => {
-        if (!result.ok) return;
-        setLanguage(result.value.language);
-        void applyLanguage(result.value.language);
-      });
   }, []);
 
   const createDraft = useCallback(async () => {

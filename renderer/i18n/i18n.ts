@@ -24,14 +24,14 @@ export const applyLanguage = async (preference: Settings['language']): Promise<v
   document.documentElement.dir = i18next.dir(language);
 };
 
-export const initI18n = async (): Promise<void> => {
+export const initI18n = async (preference: Settings['language']): Promise<void> => {
   await i18next.use(initReactI18next).init({
     resources: { en: { translation: en }, ar: { translation: ar } },
     lng: 'en',
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes already
   });
-  await applyLanguage('system');
+  await applyLanguage(preference);
 };
 
 /**

@@ -73,6 +73,16 @@ describe('settings, theme and language', () => {
     const folder = await tempFolder();
     let app = await launchApp(folder);
     const { page, context, problems } = await openPage(browser);
+    // A slow machine: every settings read answers late. A late answer must never undo the choice
+    // the user has just made (it once switched the window back to English).
+    let lateReads = 0;
+    await page.route('**/rpc/settings.get', async (route) => {
+      lateReads += 1;
+      const response = await route.fetch(); // read now, answer late
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.fulfill({ response });
+      lateReads -= 1;
+    });
     const ui = new PressroomPage(page);
     await ui.open(app.url);
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -86,6 +96,10 @@ describe('settings, theme and language', () => {
       .fill('الأمين العام يلتقي قيادة منظمة التجديد الطلابي');
     await page.keyboard.press('Control+s');
     await page.getByRole('status').filter({ hasText: 'تم الحفظ' }).waitFor();
+    await expect.poll(() => lateReads, { timeout: 5_000 }).toBe(0);
+    await page.waitForFunction(() => document.readyState === 'complete');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByRole('button', { name: 'مسودة جديدة' }).waitFor({ timeout: 1_000 });
     await screenshot(page, 'arabic-right-to-left');
     expect(problems).toEqual([]);
     await context.close();
