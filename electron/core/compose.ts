@@ -15,17 +15,28 @@ export interface CoreEnvironment {
   info: ResponseOf<'app.info'>;
   folderPicker: FolderPicker | null;
   logger: Logger;
+  /** For tests; otherwise the OS zone. */
+  systemTimeZone?: string;
 }
 
 export const composeCore = (env: CoreEnvironment): { core: CoreServices; events: EventHub } => {
   const events = new EventHub();
   const settings = new SettingsService(
     env.store,
-    { libraryFolder: defaultLibraryFolder(env.documentsFolder), language: 'system' },
+    {
+      libraryFolder: defaultLibraryFolder(env.documentsFolder),
+      language: 'system',
+      timeZone: env.systemTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+      releaseLanguage: 'en',
+    },
     events,
   );
   const drafts = new DraftLibrary({
     folder: () => settings.get().libraryFolder,
+    releaseDefaults: () => {
+      const { timeZone, releaseLanguage } = settings.get();
+      return { timeZone, language: releaseLanguage };
+    },
     events,
     logger: env.logger,
   });

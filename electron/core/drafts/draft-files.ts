@@ -11,6 +11,8 @@ import {
   type DraftDocument,
   draftDocumentSchema,
 } from '../../../shared/release/draft-document.js';
+import { migrateToCurrent, type MigrationDefaults } from '../../../shared/release/migrations.js';
+import { isSafeAssetPath } from '../../../shared/release/release-fields.js';
 import { fingerprint } from '../fs/atomic-file.js';
 
 export const DRAFT_FOLDER_SUFFIX = '.pressroom';
@@ -24,7 +26,10 @@ const unreadable = (reason: string): DraftRead => ({ ok: false, reason });
 
 export const draftFolderName = (id: string): string => `${id}${DRAFT_FOLDER_SUFFIX}`;
 
-export const readDraftFolder = async (folderPath: string): Promise<DraftRead> => {
+export const readDraftFolder = async (
+  folderPath: string,
+  defaults: MigrationDefaults,
+): Promise<DraftRead> => {
   const folderStat = await lstat(folderPath).catch(() => null);
   if (!folderStat) return unreadable('The draft folder is missing.');
   if (folderStat.isSymbolicLink()) {
@@ -48,10 +53,26 @@ export const readDraftFolder = async (folderPath: string): Promise<DraftRead> =>
   } catch {
     return unreadable('The draft file could not be read (check its permissions).');
   }
-  return parseDraftBytes(bytes);
+  const read = parseDraftBytes(bytes, defaults);
+  if (!read.ok) return read;
+  const missing = await missingAsset(folderPath, read.document);
+  return missing ? unreadable(missing) : read;
 };
 
-export const parseDraftBytes = (bytes: Buffer): DraftRead => {
+/** Every file the document names must be a real file inside the draft folder. */
+const missingAsset = async (folderPath: string, document: DraftDocument): Promise<string | null> => {
+  const files = document.featuredImage ? [document.featuredImage.file] : [];
+  for (const file of files) {
+    const info = await lstat(join(folderPath, file)).catch(() => null);
+    if (!info) return `The image ${file} is missing from the draft folder.`;
+    if (info.isSymbolicLink() || !info.isFile()) {
+      return `The image ${file} is a link or not a file, which Pressroom does not follow.`;
+    }
+  }
+  return null;
+};
+
+export const parseDraftBytes = (bytes: Buffer, defaults: MigrationDefaults): DraftRead => {
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));
@@ -65,7 +86,11 @@ export const parseDraftBytes = (bytes: Buffer): DraftRead => {
   if (typeof version === 'number' && version > DRAFT_SCHEMA_VERSION) {
     return unreadable('This draft was made by a newer version of Pressroom. Update Pressroom to open it.');
   }
-  const parsed = draftDocumentSchema.safeParse(json);
+  const image = (json as { featuredImage?: { file?: unknown } | null }).featuredImage;
+  if (image && !isSafeAssetPath(image.file)) {
+    return unreadable('The draft refers to a file outside its own folder, which Pressroom refuses to read.');
+  }
+  const parsed = draftDocumentSchema.safeParse(migrateToCurrent(json as Record<string, unknown>, defaults));
   if (!parsed.success) return unreadable('The draft file is damaged: some of its fields are invalid.');
   return { ok: true, document: parsed.data, etag: fingerprint(bytes) };
 };

@@ -19,6 +19,7 @@ import {
   type RichTextNode,
   type UnreadableDraft,
 } from '../../../shared/release/draft-document.js';
+import { type MigrationDefaults, releaseDefaults } from '../../../shared/release/migrations.js';
 import type { EventSink } from '../events.js';
 import { type Logger, silentLogger } from '../logger.js';
 import { fingerprint, writeFileAtomically } from '../fs/atomic-file.js';
@@ -44,6 +45,8 @@ export interface DraftListing {
 export interface DraftLibraryOptions {
   /** The library folder; read on every call because the user can move it in settings. */
   folder: () => string;
+  /** The newsroom's zone and language, for new drafts and for migrating old ones. */
+  releaseDefaults: () => MigrationDefaults;
   events: EventSink;
   logger?: Logger;
   now?: () => Date;
@@ -68,7 +71,7 @@ export class DraftLibrary {
     const unreadable: UnreadableDraft[] = [];
     for (const entry of entries) {
       if (!entry.endsWith(DRAFT_FOLDER_SUFFIX) || entry.startsWith('.')) continue;
-      const read = await readDraftFolder(join(folder, entry));
+      const read = await readDraftFolder(join(folder, entry), this.options.releaseDefaults());
       if (read.ok) drafts.push(summarise(read.document));
       else unreadable.push({ folder: entry, reason: read.reason });
     }
@@ -86,6 +89,7 @@ export class DraftLibrary {
       schemaVersion: DRAFT_SCHEMA_VERSION,
       id,
       title,
+      ...releaseDefaults(this.options.releaseDefaults()),
       body: emptyBody(),
       createdAt: stamp,
       updatedAt: stamp,
@@ -106,7 +110,7 @@ export class DraftLibrary {
   }
 
   async open(id: string): Promise<OpenedDraft> {
-    const read = await readDraftFolder(this.pathOf(id));
+    const read = await readDraftFolder(this.pathOf(id), this.options.releaseDefaults());
     if (!read.ok) {
       if (read.reason === 'The draft folder is missing.') {
         throw new AppFailure('not-found', 'This draft is no longer in the library folder.');

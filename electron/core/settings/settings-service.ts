@@ -28,7 +28,11 @@ export class SettingsService {
 
   get(): Settings {
     // A settings file edited by hand or by an older build must not stop the app from starting.
-    const parsed = settingsSchema.safeParse(this.store.get(SETTINGS_KEY));
+    // Defaults first, so a file from an older build (without newer fields) keeps its values.
+    const stored = this.store.get(SETTINGS_KEY);
+    const merged =
+      typeof stored === 'object' && stored !== null ? { ...this.defaults, ...stored } : this.defaults;
+    const parsed = settingsSchema.safeParse(merged);
     return parsed.success ? parsed.data : this.defaults;
   }
 

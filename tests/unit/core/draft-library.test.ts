@@ -6,6 +6,8 @@ import { EventHub } from '../../../electron/core/events.js';
 import { AppFailure } from '../../../shared/contract/result.js';
 import { useTempFolder } from '../../support/temp-folder.js';
 
+const istanbul = () => ({ timeZone: 'Europe/Istanbul', language: 'en' });
+
 const paragraph = (text: string) => ({
   type: 'doc',
   content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
@@ -19,7 +21,11 @@ describe('the draft library', () => {
     const events = new EventHub();
     const heard: string[] = [];
     events.subscribe((_event, payload) => heard.push((payload as { reason: string }).reason));
-    return { folder, heard, library: new DraftLibrary({ folder: () => folder, events }) };
+    return {
+      folder,
+      heard,
+      library: new DraftLibrary({ folder: () => folder, events, releaseDefaults: istanbul }),
+    };
   };
 
   it('creates the library folder on first use and lists nothing', async () => {
@@ -37,8 +43,16 @@ describe('the draft library', () => {
     const stored = JSON.parse(await readFile(join(folder, entries[0]!, 'release.json'), 'utf8'));
     expect(stored).toMatchObject({
       format: 'pressroom.release',
-      schemaVersion: 1,
+      schemaVersion: 2,
       title: 'Meeting with OREMA',
+      slug: '',
+      schedule: { local: null, timeZone: 'Europe/Istanbul' },
+      intendedStatus: 'draft',
+      featuredImage: null,
+      relatedPosts: [],
+      language: 'en',
+      direction: 'ltr',
+      publishRecord: null,
     });
     expect(heard).toEqual(['created']);
   });
@@ -53,7 +67,11 @@ describe('the draft library', () => {
       baseEtag: created.etag,
     });
 
-    const reopened = new DraftLibrary({ folder: () => folder, events: new EventHub() });
+    const reopened = new DraftLibrary({
+      folder: () => folder,
+      events: new EventHub(),
+      releaseDefaults: istanbul,
+    });
     const listing = await reopened.list();
     expect(listing.drafts).toMatchObject([{ id: created.document.id, title: 'Visit', snippet: 'Body text' }]);
     const opened = await reopened.open(created.document.id);
@@ -67,6 +85,7 @@ describe('the draft library', () => {
     const library = new DraftLibrary({
       folder: () => folder,
       events: new EventHub(),
+      releaseDefaults: istanbul,
       now: () => new Date((clock += 60_000)),
     });
     const older = await library.create('Older');
@@ -170,5 +189,60 @@ describe('the draft library', () => {
   it('answers not-found for a draft that is gone', async () => {
     const { library } = await makeLibrary();
     await expect(library.open('0123456789abcdef')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('opens a version 1 draft as the current model, and writes it as version 2 only when saved', async () => {
+    const { folder, library } = await makeLibrary();
+    const v1 = {
+      format: 'pressroom.release',
+      schemaVersion: 1,
+      id: 'aaaaaaaa-1111',
+      title: 'Written by the first Pressroom',
+      body: paragraph('Old body'),
+      createdAt: '2026-11-01T10:00:00.000Z',
+      updatedAt: '2026-11-01T10:00:00.000Z',
+    };
+    const file = join(folder, 'aaaaaaaa-1111.pressroom', 'release.json');
+    await mkdir(join(folder, 'aaaaaaaa-1111.pressroom'), { recursive: true });
+    await writeFile(file, JSON.stringify(v1));
+    const opened = await library.open('aaaaaaaa-1111');
+    expect(opened.document).toMatchObject({
+      schemaVersion: 2,
+      title: v1.title,
+      schedule: { timeZone: 'Europe/Istanbul' },
+    });
+    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(1); // reading never writes
+    await library.save({ id: 'aaaaaaaa-1111', title: v1.title, body: v1.body, baseEtag: opened.etag });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 2, body: v1.body });
+  });
+
+  it('refuses drafts whose image path leaves the folder, or whose image is missing or a link', async () => {
+    const { folder, library } = await makeLibrary();
+    const good = await library.create('Template');
+    const template = JSON.parse(
+      await readFile(join(folder, `${good.document.id}.pressroom`, 'release.json'), 'utf8'),
+    );
+    const image = { alt: 'x', caption: '', credit: '', width: 10, height: 10, sha256: 'a'.repeat(64) };
+    const cases: Record<string, string> = {
+      'escape.pressroom': '../../../etc/passwd',
+      'absolute.pressroom': '/etc/passwd',
+      'missing.pressroom': 'assets/photo.jpg',
+      'linked.pressroom': 'assets/linked.jpg',
+    };
+    for (const [name, file] of Object.entries(cases)) {
+      await mkdir(join(folder, name, 'assets'), { recursive: true });
+      await writeFile(
+        join(folder, name, 'release.json'),
+        JSON.stringify({ ...template, featuredImage: { ...image, file } }),
+      );
+    }
+    await symlink('/etc/hostname', join(folder, 'linked.pressroom', 'assets', 'linked.jpg'));
+    const reasons = Object.fromEntries(
+      (await library.list()).unreadable.map((entry) => [entry.folder, entry.reason]),
+    );
+    expect(reasons['escape.pressroom']).toMatch(/outside its own folder/);
+    expect(reasons['absolute.pressroom']).toMatch(/outside its own folder/);
+    expect(reasons['missing.pressroom']).toMatch(/image assets\/photo\.jpg is missing/);
+    expect(reasons['linked.pressroom']).toMatch(/link/);
   });
 });

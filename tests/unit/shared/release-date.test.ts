@@ -3,7 +3,11 @@ import { toLocal, toUtc } from '../../../shared/release/release-date.js';
 
 describe('release dates in a named time zone', () => {
   it('converts Istanbul wall time to UTC (+3, no DST)', () => {
-    expect(toUtc('2023-07-12T10:00', 'Europe/Istanbul')).toEqual({ ok: true, utc: '2023-07-12T07:00:00Z', ambiguous: false });
+    expect(toUtc('2023-07-12T10:00', 'Europe/Istanbul')).toEqual({
+      ok: true,
+      utc: '2023-07-12T07:00:00Z',
+      ambiguous: false,
+    });
   });
 
   it('follows New York across the spring DST change', () => {
@@ -16,7 +20,11 @@ describe('release dates in a named time zone', () => {
   });
 
   it('flags a time that the autumn change repeats, and takes the first of the two', () => {
-    expect(toUtc('2026-11-01T01:30', 'America/New_York')).toEqual({ ok: true, utc: '2026-11-01T05:30:00Z', ambiguous: true });
+    expect(toUtc('2026-11-01T01:30', 'America/New_York')).toEqual({
+      ok: true,
+      utc: '2026-11-01T05:30:00Z',
+      ambiguous: true,
+    });
   });
 
   it.each([

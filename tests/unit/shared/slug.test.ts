@@ -3,7 +3,10 @@ import { isValidSlug, SLUG_MAX_LENGTH, slugFromTitle } from '../../../shared/rel
 
 describe('slugs from titles', () => {
   it.each([
-    ['Dr. Mostafa Faisal Parvez held a productive meeting with the leadership of OREMA and JDP', 'dr-mostafa-faisal-parvez-held-a-productive-meeting-with-the-leadership-of-orema-and-jdp'],
+    [
+      'Dr. Mostafa Faisal Parvez held a productive meeting with the leadership of OREMA and JDP',
+      'dr-mostafa-faisal-parvez-held-a-productive-meeting-with-the-leadership-of-orema-and-jdp',
+    ],
     ['الأمين العام يلتقي قيادة منظمة التجديد الطلابي', 'alamyn-aleam-yltqy-qyadt-mnzmt-altjdyd-altlaby'],
     ['Genel Sekreter İstanbul’da öğrencilerle buluştu', 'genel-sekreter-istanbulda-ogrencilerle-bulustu'],
     ['Le secrétaire général à Rabat : « coopération »', 'le-secretaire-general-a-rabat-cooperation'],
