@@ -36,7 +36,7 @@ export const createHandlers = (core: CoreServices): Handlers => ({
     return chosen === null ? null : core.settings.setLibraryFolder(chosen);
   },
   'drafts.list': () => core.drafts.list(),
-  'drafts.create': ({ title }) => core.drafts.create(title),
+  'drafts.create': ({ title }) => core.drafts.create(title === undefined ? {} : { title }),
   'drafts.open': ({ id }) => core.drafts.open(id),
   'drafts.save': (change) => core.drafts.save(change),
 });

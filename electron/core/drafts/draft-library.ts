@@ -13,6 +13,7 @@ import {
   DRAFT_FORMAT,
   DRAFT_SCHEMA_VERSION,
   type DraftDocument,
+  draftDocumentSchema,
   type DraftSummary,
   emptyBody,
   plainText,
@@ -20,6 +21,7 @@ import {
   type UnreadableDraft,
 } from '../../../shared/release/draft-document.js';
 import { type MigrationDefaults, releaseDefaults } from '../../../shared/release/migrations.js';
+import { isSafeAssetPath } from '../../../shared/release/release-fields.js';
 import type { EventSink } from '../events.js';
 import { type Logger, silentLogger } from '../logger.js';
 import { fingerprint, writeFileAtomically } from '../fs/atomic-file.js';
@@ -35,6 +37,14 @@ export interface OpenedDraft {
   document: DraftDocument;
   etag: string;
 }
+
+/** What a new draft may start with: any release fields, and the files its fields refer to. */
+export type DraftInit = Partial<
+  Omit<DraftDocument, 'format' | 'schemaVersion' | 'id' | 'createdAt' | 'updatedAt'>
+> & {
+  /** Files to place in the draft's folder, e.g. `{ file: 'assets/featured.jpg', bytes }`. */
+  assets?: { file: string; bytes: Uint8Array }[];
+};
 
 export interface DraftListing {
   folder: string;
@@ -79,26 +89,41 @@ export class DraftLibrary {
     return { folder, drafts, unreadable };
   }
 
-  async create(title = ''): Promise<OpenedDraft> {
+  async create(init: DraftInit = {}): Promise<OpenedDraft> {
     const folder = this.options.folder();
-    await this.ensureFolder(folder);
     const id = this.options.newId();
     const stamp = this.options.now().toISOString();
-    const document: DraftDocument = {
+    const { assets = [], ...fields } = init;
+    const candidate = {
       format: DRAFT_FORMAT,
       schemaVersion: DRAFT_SCHEMA_VERSION,
       id,
-      title,
+      title: '',
       ...releaseDefaults(this.options.releaseDefaults()),
       body: emptyBody(),
+      ...fields,
       createdAt: stamp,
       updatedAt: stamp,
     };
+    const parsed = draftDocumentSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const fieldNames = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
+      throw new AppFailure('invalid-request', `The new draft has invalid fields: ${fieldNames}.`, {
+        fields: fieldNames,
+      });
+    }
+    if (assets.some((asset) => !isSafeAssetPath(asset.file))) {
+      throw new AppFailure('invalid-request', 'A file of the new draft would lie outside its folder.');
+    }
+    const document = parsed.data;
     const content = serialiseDraft(document);
-    // Assemble the draft in a hidden folder, then rename it into place in one step.
+    await this.ensureFolder(folder);
+    // Assemble the draft in a hidden folder, then rename it into place in one step: it appears whole
+    // or not at all.
     const staging = join(folder, `.${id}.creating`);
     try {
-      await mkdir(staging);
+      await mkdir(join(staging, 'assets'), { recursive: true });
+      for (const asset of assets) await writeFileAtomically(join(staging, asset.file), asset.bytes);
       await writeFileAtomically(join(staging, DOCUMENT_FILE), content);
       await rename(staging, join(folder, draftFolderName(id)));
     } catch (error) {

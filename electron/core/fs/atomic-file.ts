@@ -6,8 +6,11 @@
 import { createHash } from 'node:crypto';
 import writeFileAtomic from 'write-file-atomic';
 
-export const writeFileAtomically = async (path: string, content: string): Promise<void> => {
-  await writeFileAtomic(path, content, { encoding: 'utf8', fsync: true });
+export const writeFileAtomically = async (path: string, content: string | Uint8Array): Promise<void> => {
+  await writeFileAtomic(path, typeof content === 'string' ? content : Buffer.from(content), {
+    encoding: 'utf8',
+    fsync: true,
+  });
 };
 
 /** A short fingerprint of a file's exact bytes, used to notice changes made outside Pressroom. */

@@ -37,7 +37,7 @@ describe('the draft library', () => {
 
   it('creates a draft as a self-contained folder holding release.json', async () => {
     const { folder, library, heard } = await makeLibrary();
-    const created = await library.create('Meeting with OREMA');
+    const created = await library.create({ title: 'Meeting with OREMA' });
     const entries = await readdir(folder);
     expect(entries).toEqual([`${created.document.id}.pressroom`]);
     const stored = JSON.parse(await readFile(join(folder, entries[0]!, 'release.json'), 'utf8'));
@@ -88,8 +88,8 @@ describe('the draft library', () => {
       releaseDefaults: istanbul,
       now: () => new Date((clock += 60_000)),
     });
-    const older = await library.create('Older');
-    const newer = await library.create('Newer');
+    const older = await library.create({ title: 'Older' });
+    const newer = await library.create({ title: 'Newer' });
     expect((await library.list()).drafts.map((draft) => draft.title)).toEqual(['Newer', 'Older']);
     await library.save({
       id: older.document.id,
@@ -105,7 +105,7 @@ describe('the draft library', () => {
 
   it('refuses to save over a draft that was changed outside Pressroom, and leaves that file as it is', async () => {
     const { folder, library } = await makeLibrary();
-    const created = await library.create('Original');
+    const created = await library.create({ title: 'Original' });
     const file = join(folder, `${created.document.id}.pressroom`, 'release.json');
     const theirs = (await readFile(file, 'utf8')).replace('"Original"', '"Edited on another computer"');
     await writeFile(file, theirs);
@@ -144,7 +144,7 @@ describe('the draft library', () => {
 
   it('keeps fields written by a newer minor version when saving', async () => {
     const { folder, library } = await makeLibrary();
-    const created = await library.create('Keep extras');
+    const created = await library.create({ title: 'Keep extras' });
     const file = join(folder, `${created.document.id}.pressroom`, 'release.json');
     const stored = JSON.parse(await readFile(file, 'utf8'));
     await writeFile(file, JSON.stringify({ ...stored, futureField: { kept: true } }));
@@ -160,7 +160,7 @@ describe('the draft library', () => {
 
   it('lists unreadable drafts with a plain reason and never changes them', async () => {
     const { folder, library } = await makeLibrary();
-    await library.create('Good one');
+    await library.create({ title: 'Good one' });
     const cases: Record<string, string | null> = {
       'corrupt.pressroom': '{"format": "pressroom.release", "title": "cut off',
       'newer.pressroom': JSON.stringify({ format: 'pressroom.release', schemaVersion: 99 }),
@@ -218,7 +218,7 @@ describe('the draft library', () => {
 
   it('refuses drafts whose image path leaves the folder, or whose image is missing or a link', async () => {
     const { folder, library } = await makeLibrary();
-    const good = await library.create('Template');
+    const good = await library.create({ title: 'Template' });
     const template = JSON.parse(
       await readFile(join(folder, `${good.document.id}.pressroom`, 'release.json'), 'utf8'),
     );
@@ -244,5 +244,25 @@ describe('the draft library', () => {
     expect(reasons['absolute.pressroom']).toMatch(/outside its own folder/);
     expect(reasons['missing.pressroom']).toMatch(/image assets\/photo\.jpg is missing/);
     expect(reasons['linked.pressroom']).toMatch(/link/);
+  });
+
+  it('creates a draft with its fields and files in one step, or refuses it whole', async () => {
+    const { folder, library } = await makeLibrary();
+    const created = await library.create({
+      title: 'With a photo',
+      tags: ['students'],
+      assets: [{ file: 'assets/photo.jpg', bytes: new Uint8Array([1, 2, 3]) }],
+    });
+    const draftFolder = join(folder, `${created.document.id}.pressroom`);
+    expect(created.document.tags).toEqual(['students']);
+    expect([...(await readFile(join(draftFolder, 'assets', 'photo.jpg')))]).toEqual([1, 2, 3]);
+
+    await expect(library.create({ intendedStatus: 'whenever' as never })).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
+    await expect(
+      library.create({ assets: [{ file: '../outside.jpg', bytes: new Uint8Array([1]) }] }),
+    ).rejects.toMatchObject({ code: 'invalid-request' });
+    expect(await readdir(folder)).toEqual([`${created.document.id}.pressroom`]);
   });
 });
