@@ -104,7 +104,7 @@ export const runKillTest = async ({
     for (const id of ids) {
       result.checked += 1;
       const folder = join(library, `${id}.pressroom`);
-      let version = Number.NaN;
+      let version;
       try {
         const document = JSON.parse(await readFile(join(folder, 'release.json'), 'utf8'));
         version = Number(document.title.replace('v', ''));
