@@ -12,6 +12,8 @@ import { pressroom } from '../bridge/pressroom.js';
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'failed';
 
 const AUTOSAVE_DELAY_MS = 1200;
+/** However long the user keeps typing, unsaved work is never older than this (a crash loses less). */
+const AUTOSAVE_MAX_WAIT_MS = 2000;
 
 export const useDraftSaver = (
   id: string,
@@ -24,6 +26,8 @@ export const useDraftSaver = (
   const dirty = useRef(false);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** When the oldest unsaved change was made (null when everything is saved). */
+  const dirtySince = useRef<number | null>(null);
   const readRef = useRef(read);
   useLayoutEffect(() => {
     readRef.current = read;
@@ -35,6 +39,7 @@ export const useDraftSaver = (
     const content = dirty.current ? readRef.current() : null;
     if (!content) return queue.current;
     dirty.current = false;
+    dirtySince.current = null;
     queue.current = queue.current.then(async () => {
       setStatus('saving');
       const result = await pressroom().drafts.save({ id, ...content, baseEtag: etag.current });
@@ -54,8 +59,12 @@ export const useDraftSaver = (
   const markChanged = useCallback(() => {
     dirty.current = true;
     setStatus((current) => (current === 'failed' ? current : 'dirty'));
+    const now = Date.now();
+    dirtySince.current ??= now;
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    // Save once typing pauses, but no later than the maximum wait after the first unsaved change.
+    const delay = Math.min(AUTOSAVE_DELAY_MS, dirtySince.current + AUTOSAVE_MAX_WAIT_MS - now);
+    timer.current = setTimeout(() => void save(), Math.max(0, delay));
   }, [save]);
 
   useEffect(() => {

@@ -128,4 +128,31 @@ describe('create, save, quit, reopen', () => {
     await quit(run);
     expect(await readFile(join(damaged, 'release.json'), 'utf8')).toBe(bytes);
   });
+
+  it('saves while the user keeps typing without a pause, so a crash loses at most ~2 seconds', async () => {
+    const folder = await tempFolder();
+    const run = await session(folder);
+    const { page } = run.watched;
+    await page.keyboard.press('Control+n');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('draft-title');
+    await page.keyboard.press('Enter'); // on to the body
+    const library = join(folder, 'Documents', 'Pressroom');
+    const [draftFolder] = (await readdir(library)).filter((name) => name.endsWith('.pressroom'));
+    const onDisk = async () =>
+      JSON.stringify(JSON.parse(await readFile(join(library, draftFolder!, 'release.json'), 'utf8')).body);
+
+    // About 4.5 seconds of steady typing: one key every 60 ms, never the 1.2 s pause autosave waits for.
+    const typing = page.keyboard.type('steady typing '.repeat(5), { delay: 60 });
+    let savedWhileTyping = false;
+    let typingDone = false;
+    void typing.then(() => (typingDone = true));
+    while (!typingDone) {
+      const saved = (await onDisk()).includes('steady');
+      if (saved && !typingDone) savedWhileTyping = true;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(savedWhileTyping).toBe(true);
+    await run.ui.waitUntilSaved();
+    await quit(run);
+  });
 });
