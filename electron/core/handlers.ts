@@ -6,6 +6,7 @@ import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import { AppFailure } from '../../shared/contract/result.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { DraftLibrary } from './drafts/draft-library.js';
+import { resolveConflict } from './drafts/resolve-conflict.js';
 import type { SettingsService } from './settings/settings-service.js';
 
 /** The OS folder picker, which only the desktop shell has. */
@@ -39,4 +40,5 @@ export const createHandlers = (core: CoreServices): Handlers => ({
   'drafts.create': ({ title }) => core.drafts.create(title === undefined ? {} : { title }),
   'drafts.open': ({ id }) => core.drafts.open(id),
   'drafts.save': (change) => core.drafts.save(change),
+  'drafts.resolveConflict': (choice) => resolveConflict(core.drafts, choice),
 });

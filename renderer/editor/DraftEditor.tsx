@@ -40,11 +40,26 @@ export const DraftEditor = ({ id, focusTitle = false }: { id: string; focusTitle
       </p>
     );
   if (!opened) return <p role="status">{t('editor.opening')}</p>;
-  return <LoadedDraft key={opened.document.id} opened={opened} focusTitle={focusTitle} />;
+  // Keyed by the file's fingerprint too: taking the other version after a conflict reloads the editor.
+  return (
+    <LoadedDraft
+      key={`${opened.document.id}:${opened.etag}`}
+      opened={opened}
+      focusTitle={focusTitle}
+      onReload={setOpened}
+    />
+  );
 };
 
-const LoadedDraft = ({ opened, focusTitle }: { opened: OpenedDraft; focusTitle: boolean }) => {
+interface LoadedDraftProps {
+  opened: OpenedDraft;
+  focusTitle: boolean;
+  onReload: (draft: OpenedDraft) => void;
+}
+
+const LoadedDraft = ({ opened, focusTitle, onReload }: LoadedDraftProps) => {
   const { t } = useTranslation();
+  const [notice, setNotice] = useState<string | null>(null);
   const [title, setTitle] = useState(opened.document.title);
   const editor = useEditor({
     extensions: [StarterKit, Placeholder.configure({ placeholder: t('editor.bodyPlaceholder') })],
@@ -62,8 +77,10 @@ const LoadedDraft = ({ opened, focusTitle }: { opened: OpenedDraft; focusTitle: 
       },
     },
   });
-  const { status, error, save, markChanged } = useDraftSaver(opened.document.id, opened.etag, () =>
-    editor ? { title, body: editor.getJSON() as RichTextNode } : null,
+  const { status, error, save, markChanged, resolveConflict } = useDraftSaver(
+    opened.document.id,
+    opened.etag,
+    () => (editor ? { title, body: editor.getJSON() as RichTextNode } : null),
   );
 
   useEffect(() => {
@@ -90,11 +107,23 @@ const LoadedDraft = ({ opened, focusTitle }: { opened: OpenedDraft; focusTitle: 
           {t('editor.save')}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {describeError(error, t)}
-        </p>
+      {error?.code === 'conflict' ? (
+        <ConflictPrompt
+          onChoose={async (keep) => {
+            const draft = await resolveConflict(keep, t('editor.copySuffix'));
+            if (!draft) return;
+            setNotice(t('editor.conflictResolved'));
+            if (keep === 'theirs') onReload(draft);
+          }}
+        />
+      ) : (
+        error && (
+          <p role="alert" className="error">
+            {describeError(error, t)}
+          </p>
+        )
       )}
+      {notice && <p role="status">{notice}</p>}
       <label id="title-label" htmlFor="draft-title" className="visually-hidden">
         {t('editor.titleLabel')}
       </label>
@@ -121,5 +150,24 @@ const LoadedDraft = ({ opened, focusTitle }: { opened: OpenedDraft; focusTitle: 
       />
       <EditorContent editor={editor} />
     </article>
+  );
+};
+
+/** Shown when a save was refused because the draft changed on disk: the user decides, nothing is lost. */
+const ConflictPrompt = ({ onChoose }: { onChoose: (keep: 'mine' | 'theirs') => void }) => {
+  const { t } = useTranslation();
+  return (
+    <section role="alert" aria-labelledby="conflict-title" className="conflict">
+      <h3 id="conflict-title">{t('editor.conflictTitle')}</h3>
+      <p>{t('editor.conflictText')}</p>
+      <div className="row">
+        <button type="button" onClick={() => onChoose('mine')}>
+          {t('editor.keepMine')}
+        </button>
+        <button type="button" onClick={() => onChoose('theirs')}>
+          {t('editor.keepTheirs')}
+        </button>
+      </div>
+    </section>
   );
 };

@@ -5,9 +5,12 @@
  * file, and a refused save (for example a conflict) keeps the edits in the editor.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import type { AppError } from '../../shared/contract/result.js';
 import type { RichTextNode } from '../../shared/release/draft-document.js';
 import { pressroom } from '../bridge/pressroom.js';
+
+type OpenedDraft = ResponseOf<'drafts.open'>;
 
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'failed';
 
@@ -81,5 +84,33 @@ export const useDraftSaver = (
     };
   }, [save]);
 
-  return { status, error, save, markChanged };
+  /**
+   * After a conflict: keep the user's version (the other becomes a conflict copy) or take the other
+   * one (the user's becomes the copy). Answers the draft as it now is, or null when that failed.
+   */
+  const resolveConflict = useCallback(
+    (keep: 'mine' | 'theirs', copySuffix: string): Promise<OpenedDraft | null> => {
+      clearTimeout(timer.current);
+      const content = readRef.current();
+      const run = queue.current.then(async () => {
+        if (!content) return null;
+        const result = await pressroom().drafts.resolveConflict({ id, ...content, keep, copySuffix });
+        if (!result.ok) {
+          setError(result.error);
+          return null;
+        }
+        dirty.current = false;
+        dirtySince.current = null;
+        etag.current = result.value.draft.etag;
+        setError(null);
+        setStatus('saved');
+        return result.value.draft;
+      });
+      queue.current = run.then(() => undefined);
+      return run;
+    },
+    [id],
+  );
+
+  return { status, error, save, markChanged, resolveConflict };
 };

@@ -73,6 +73,19 @@ export const contract = {
         .strict(),
       response: z.object({ etag: z.string(), updatedAt: z.string() }),
     },
+    /** After a refused save: which version stays in the draft; the other becomes a conflict copy. */
+    'drafts.resolveConflict': {
+      request: z
+        .object({
+          id: draftIdSchema,
+          title: z.string().max(TITLE_MAX_LENGTH),
+          body: bodySchema,
+          keep: z.enum(['mine', 'theirs']),
+          copySuffix: z.string().max(100),
+        })
+        .strict(),
+      response: z.object({ draft: openedDraftSchema, copyId: draftIdSchema }),
+    },
   },
   events: {
     /** The draft library changed (a draft was created or saved, or the folder moved). */

@@ -135,7 +135,7 @@ export class DraftLibrary {
   }
 
   async open(id: string): Promise<OpenedDraft> {
-    const read = await readDraftFolder(this.pathOf(id), this.options.releaseDefaults());
+    const read = await readDraftFolder(this.folderOf(id), this.options.releaseDefaults());
     if (!read.ok) {
       if (read.reason === 'The draft folder is missing.') {
         throw new AppFailure('not-found', 'This draft is no longer in the library folder.');
@@ -187,7 +187,7 @@ export class DraftLibrary {
     };
     const content = serialiseDraft(document);
     try {
-      await writeFileAtomically(join(this.pathOf(change.id), DOCUMENT_FILE), content);
+      await writeFileAtomically(join(this.folderOf(change.id), DOCUMENT_FILE), content);
     } catch (error) {
       throw this.storageFailure('save the draft', this.options.folder(), error);
     }
@@ -201,7 +201,8 @@ export class DraftLibrary {
     return storageFailure(action, folder, error);
   }
 
-  private pathOf(id: string): string {
+  /** The folder of a draft (which may not exist). */
+  folderOf(id: string): string {
     return join(this.options.folder(), draftFolderName(id));
   }
 
