@@ -3,6 +3,7 @@
  * Documents folder is). The Electron wiring, the browser-mode bridge and tests all call this.
  */
 import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
+import { type FileManager, systemFileManager } from './file-manager.js';
 import type { Logger } from './logger.js';
 import { DraftLibrary } from './drafts/draft-library.js';
 import { EventHub } from './events.js';
@@ -14,6 +15,8 @@ export interface CoreEnvironment {
   documentsFolder: string;
   info: ResponseOf<'app.info'>;
   folderPicker: FolderPicker | null;
+  /** Electron's shell in the desktop app; the OS command elsewhere. */
+  fileManager?: FileManager;
   logger: Logger;
   /** For tests; otherwise the OS zone. */
   systemTimeZone?: string;
@@ -40,5 +43,14 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
     events,
     logger: env.logger,
   });
-  return { core: { info: env.info, settings, drafts, folderPicker: env.folderPicker }, events };
+  return {
+    core: {
+      info: env.info,
+      settings,
+      drafts,
+      folderPicker: env.folderPicker,
+      fileManager: env.fileManager ?? systemFileManager(),
+    },
+    events,
+  };
 };

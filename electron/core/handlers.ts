@@ -4,6 +4,7 @@
  */
 import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import { AppFailure } from '../../shared/contract/result.js';
+import type { FileManager } from './file-manager.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { DraftLibrary } from './drafts/draft-library.js';
 import { resolveConflict } from './drafts/resolve-conflict.js';
@@ -15,6 +16,7 @@ export interface FolderPicker {
 }
 
 export interface CoreServices {
+  fileManager: FileManager;
   info: ResponseOf<'app.info'>;
   settings: SettingsService;
   drafts: DraftLibrary;
@@ -40,5 +42,19 @@ export const createHandlers = (core: CoreServices): Handlers => ({
   'drafts.create': ({ title }) => core.drafts.create(title === undefined ? {} : { title }),
   'drafts.open': ({ id }) => core.drafts.open(id),
   'drafts.save': (change) => core.drafts.save(change),
+  'drafts.reveal': async ({ id }) => {
+    const folder = core.drafts.folderOf(id);
+    await core.drafts.open(id); // a clear "not found" rather than a file manager error
+    try {
+      await core.fileManager.reveal(folder);
+    } catch {
+      throw new AppFailure(
+        'not-supported',
+        `No file manager could be opened here. The draft is in ${folder}.`,
+        { folder },
+      );
+    }
+    return null;
+  },
   'drafts.resolveConflict': (choice) => resolveConflict(core.drafts, choice),
 });

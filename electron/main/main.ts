@@ -45,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
       store,
       documentsFolder: app.getPath('documents'),
       logger: consoleLogger,
+      fileManager: { reveal: async (path) => shell.showItemInFolder(path) },
       info: {
         name: app.getName(),
         version: app.getVersion(),

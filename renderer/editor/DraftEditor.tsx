@@ -103,6 +103,16 @@ const LoadedDraft = ({ opened, focusTitle, onReload }: LoadedDraftProps) => {
         <span role="status" aria-live="polite" className={`save-status ${status}`}>
           {t(`editor.status.${status}`)}
         </span>
+        <button
+          type="button"
+          onClick={() =>
+            void pressroom()
+              .drafts.reveal({ id: opened.document.id })
+              .then((result) => setNotice(result.ok ? null : describeError(result.error, t)))
+          }
+        >
+          {t('editor.reveal')}
+        </button>
         <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S Meta+S">
           {t('editor.save')}
         </button>

@@ -73,6 +73,8 @@ export const contract = {
         .strict(),
       response: z.object({ etag: z.string(), updatedAt: z.string() }),
     },
+    /** Shows the draft's folder in Finder / Explorer / the desktop's file manager. */
+    'drafts.reveal': { request: z.object({ id: draftIdSchema }).strict(), response: z.null() },
     /** After a refused save: which version stays in the draft; the other becomes a conflict copy. */
     'drafts.resolveConflict': {
       request: z
