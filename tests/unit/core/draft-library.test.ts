@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DraftLibrary } from '../../../electron/core/drafts/draft-library.js';
@@ -264,5 +264,18 @@ describe('the draft library', () => {
       library.create({ assets: [{ file: '../outside.jpg', bytes: new Uint8Array([1]) }] }),
     ).rejects.toMatchObject({ code: 'invalid-request' });
     expect(await readdir(folder)).toEqual([`${created.document.id}.pressroom`]);
+  });
+
+  it('refuses a 200 MB draft file without reading it into memory, and leaves it alone', async () => {
+    const { folder, library } = await makeLibrary();
+    const huge = join(folder, 'huge.pressroom');
+    await mkdir(huge, { recursive: true });
+    await writeFile(join(huge, 'release.json'), '');
+    await truncate(join(huge, 'release.json'), 200 * 1024 * 1024); // sparse: no real 200 MB on disk
+    const listing = await library.list();
+    expect(listing.unreadable).toEqual([
+      { folder: 'huge.pressroom', reason: expect.stringMatching(/far too large/) },
+    ]);
+    expect((await stat(join(huge, 'release.json'))).size).toBe(200 * 1024 * 1024);
   });
 });
