@@ -5,7 +5,9 @@
 import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import { type FileManager, systemFileManager } from './file-manager.js';
 import type { Logger } from './logger.js';
+import { join } from 'node:path';
 import { DraftLibrary } from './drafts/draft-library.js';
+import { RecoveryJournal } from './drafts/recovery-journal.js';
 import { EventHub } from './events.js';
 import type { CoreServices, FolderPicker } from './handlers.js';
 import { defaultLibraryFolder, type KeyValueStore, SettingsService } from './settings/settings-service.js';
@@ -18,6 +20,8 @@ export interface CoreEnvironment {
   /** Electron's shell in the desktop app; the OS command elsewhere. */
   fileManager?: FileManager;
   logger: Logger;
+  /** The app's own data folder (settings live there); unsaved work is journalled in it. */
+  userDataFolder: string;
   /** For tests; otherwise the OS zone. */
   systemTimeZone?: string;
 }
@@ -34,7 +38,9 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
     },
     events,
   );
+  const journal = new RecoveryJournal(join(env.userDataFolder, 'recovery'));
   const drafts = new DraftLibrary({
+    journal,
     folder: () => settings.get().libraryFolder,
     releaseDefaults: () => {
       const { timeZone, releaseLanguage } = settings.get();
@@ -48,6 +54,7 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
       info: env.info,
       settings,
       drafts,
+      journal,
       folderPicker: env.folderPicker,
       fileManager: env.fileManager ?? systemFileManager(),
     },

@@ -5,6 +5,7 @@
 import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import { AppFailure } from '../../shared/contract/result.js';
 import type { FileManager } from './file-manager.js';
+import type { RecoveryJournal } from './drafts/recovery-journal.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { DraftLibrary } from './drafts/draft-library.js';
 import { resolveConflict } from './drafts/resolve-conflict.js';
@@ -16,6 +17,7 @@ export interface FolderPicker {
 }
 
 export interface CoreServices {
+  journal: RecoveryJournal;
   fileManager: FileManager;
   info: ResponseOf<'app.info'>;
   settings: SettingsService;
@@ -42,6 +44,18 @@ export const createHandlers = (core: CoreServices): Handlers => ({
   'drafts.create': ({ title }) => core.drafts.create(title === undefined ? {} : { title }),
   'drafts.open': ({ id }) => core.drafts.open(id),
   'drafts.save': (change) => core.drafts.save(change),
+  'drafts.recovered': async () =>
+    (await core.journal.list()).map(({ id, title, keptAt, reason }) => ({ id, title, keptAt, reason })),
+  'drafts.restoreRecovered': async ({ id, copySuffix }) => {
+    const work = await core.journal.get(id);
+    if (!work) throw new AppFailure('not-found', 'That unsaved work was already restored.');
+    const restored = await core.drafts.create({
+      title: `${work.title} ${copySuffix}`.trim(),
+      body: work.body,
+    });
+    await core.journal.forget(id);
+    return restored;
+  },
   'drafts.reveal': async ({ id }) => {
     const folder = core.drafts.folderOf(id);
     await core.drafts.open(id); // a clear "not found" rather than a file manager error

@@ -44,6 +44,7 @@ if (!app.requestSingleInstanceLock()) {
     const { core, events } = composeCore({
       store,
       documentsFolder: app.getPath('documents'),
+      userDataFolder: app.getPath('userData'),
       logger: consoleLogger,
       fileManager: { reveal: async (path) => shell.showItemInFolder(path) },
       info: {

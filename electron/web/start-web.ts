@@ -33,6 +33,7 @@ const { core, events } = composeCore({
   store,
   documentsFolder: values.documents ?? join(homedir(), 'Documents'),
   folderPicker: null,
+  userDataFolder: dirname(store.path),
   logger: consoleLogger,
   info: {
     name: 'Pressroom',

@@ -8,6 +8,7 @@ import { pressroom } from '../bridge/pressroom.js';
 import { DraftEditor } from '../editor/DraftEditor.js';
 import { describeError } from '../i18n/i18n.js';
 import { LibraryList } from '../library/LibraryList.js';
+import { RecoveryBanner } from '../library/RecoveryBanner.js';
 import { useLibrary } from '../library/use-library.js';
 import { SettingsView } from '../settings/SettingsView.js';
 
@@ -73,6 +74,12 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
           {describeError(error, t)}
         </p>
       )}
+      <RecoveryBanner
+        onOpen={(id) => {
+          setView('drafts');
+          setOpenId(id);
+        }}
+      />
       <div className="workspace">
         <LibraryList
           listing={listing}

@@ -73,6 +73,18 @@ export const contract = {
         .strict(),
       response: z.object({ etag: z.string(), updatedAt: z.string() }),
     },
+    /** Work that could not be saved last time (kept in the recovery journal), newest first. */
+    'drafts.recovered': {
+      request: noArguments,
+      response: z.array(
+        z.object({ id: draftIdSchema, title: z.string(), keptAt: z.string(), reason: z.string() }),
+      ),
+    },
+    /** Restores kept work as a new draft (the original may have changed since). */
+    'drafts.restoreRecovered': {
+      request: z.object({ id: draftIdSchema, copySuffix: z.string().max(100) }).strict(),
+      response: openedDraftSchema,
+    },
     /** Shows the draft's folder in Finder / Explorer / the desktop's file manager. */
     'drafts.reveal': { request: z.object({ id: draftIdSchema }).strict(), response: z.null() },
     /** After a refused save: which version stays in the draft; the other becomes a conflict copy. */

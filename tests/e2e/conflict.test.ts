@@ -72,4 +72,26 @@ describe('a draft changed outside Pressroom while open', () => {
     await watched.context.close();
     await app.quit();
   });
+
+  it('offers the edits back after a restart when the user quit without choosing', async () => {
+    const first = await openConflict();
+    const folder = join(first.library, '..', '..');
+    await first.watched.context.close();
+    await first.app.quit();
+
+    const app = await launchApp(folder);
+    const watched = await openPage(browser);
+    const ui = new PressroomPage(watched.page);
+    await ui.open(app.url);
+    await watched.page
+      .getByRole('heading', { name: 'Pressroom kept work that could not be saved' })
+      .waitFor();
+    await screenshot(watched.page, 'recovered-work-offered');
+    await watched.page.getByRole('button', { name: 'Restore as a new draft' }).click();
+    await expect.poll(() => ui.titleField.inputValue()).toBe('Meeting in Rabat, my edit (recovered)');
+    await ui.draftOption('Meeting in Rabat, my edit (recovered)').waitFor();
+    expect(watched.problems).toEqual([]);
+    await watched.context.close();
+    await app.quit();
+  });
 });

@@ -25,6 +25,8 @@ export const recordingHandlers = () => {
     'drafts.list': record('drafts.list', { folder: '/x', drafts: [], unreadable: [] }),
     'drafts.create': record('drafts.create'),
     'drafts.open': record('drafts.open'),
+    'drafts.recovered': record('drafts.recovered', []),
+    'drafts.restoreRecovered': record('drafts.restoreRecovered'),
     'drafts.reveal': record('drafts.reveal'),
     'drafts.resolveConflict': record('drafts.resolveConflict'),
     'drafts.save': record('drafts.save', { etag: 'e2', updatedAt: '2026-11-25T00:00:00.000Z' }),

@@ -15,6 +15,7 @@ export const realCore = (folder: string, fileManager?: FileManager) => {
     store,
     documentsFolder: join(folder, 'Documents'),
     folderPicker: null,
+    userDataFolder: join(folder, 'user-data'),
     ...(fileManager ? { fileManager } : {}),
     logger: silentLogger,
     info: {

@@ -23,6 +23,7 @@ import {
 import { type MigrationDefaults, releaseDefaults } from '../../../shared/release/migrations.js';
 import { isSafeAssetPath } from '../../../shared/release/release-fields.js';
 import type { EventSink } from '../events.js';
+import type { RecoveryJournal } from './recovery-journal.js';
 import { type Logger, silentLogger } from '../logger.js';
 import { fingerprint, writeFileAtomically } from '../fs/atomic-file.js';
 import {
@@ -59,6 +60,10 @@ export interface DraftLibraryOptions {
   releaseDefaults: () => MigrationDefaults;
   events: EventSink;
   logger?: Logger;
+  /** Where edits that could not be saved are kept until they can be (see recovery-journal.ts). */
+  journal?: RecoveryJournal | null;
+  /** The atomic write; replaceable so tests can make the disk fail. */
+  write?: (path: string, content: string) => Promise<void>;
   now?: () => Date;
   newId?: () => string;
 }
@@ -71,7 +76,14 @@ export class DraftLibrary {
   private readonly saving = new Map<string, Promise<unknown>>();
 
   constructor(options: DraftLibraryOptions) {
-    this.options = { now: () => new Date(), newId: () => randomUUID(), logger: silentLogger, ...options };
+    this.options = {
+      now: () => new Date(),
+      newId: () => randomUUID(),
+      logger: silentLogger,
+      journal: null,
+      write: (path, content) => writeFileAtomically(path, content),
+      ...options,
+    };
   }
 
   async list(): Promise<DraftListing> {
@@ -155,7 +167,19 @@ export class DraftLibrary {
     baseEtag: string;
   }): Promise<{ etag: string; updatedAt: string }> {
     const previous = this.saving.get(change.id) ?? Promise.resolve();
-    const next = previous.catch(() => {}).then(() => this.saveNow(change));
+    const next = previous
+      .catch(() => {})
+      .then(() => this.saveNow(change))
+      .then(
+        async (saved) => {
+          await this.options.journal?.forget(change.id).catch(() => {});
+          return saved;
+        },
+        async (error: unknown) => {
+          await this.keepUnsaved(change, error);
+          throw error;
+        },
+      );
     this.saving.set(change.id, next);
     const forget = () => {
       if (this.saving.get(change.id) === next) this.saving.delete(change.id);
@@ -187,12 +211,31 @@ export class DraftLibrary {
     };
     const content = serialiseDraft(document);
     try {
-      await writeFileAtomically(join(this.folderOf(change.id), DOCUMENT_FILE), content);
+      await this.options.write(join(this.folderOf(change.id), DOCUMENT_FILE), content);
     } catch (error) {
       throw this.storageFailure('save the draft', this.options.folder(), error);
     }
     this.options.events.emit('library.changed', { reason: 'saved' });
     return { etag: fingerprint(content), updatedAt };
+  }
+
+  /** The journal's copy of a draft's unsaved edits is no longer needed (they are in a draft now). */
+  async forgetUnsaved(id: string): Promise<void> {
+    await this.options.journal?.forget(id);
+  }
+
+  /** A refused save leaves the edits only in the editor: keep a copy where a restart can find it. */
+  private async keepUnsaved(change: { id: string; title: string; body: RichTextNode }, error: unknown) {
+    const journal = this.options.journal;
+    if (!journal || !(error instanceof AppFailure) || !['storage', 'conflict'].includes(error.code)) return;
+    try {
+      const { id, title, body } = change;
+      await journal.keep({ id, title, body, keptAt: this.options.now().toISOString(), reason: error.code });
+    } catch (journalError) {
+      this.options.logger.error('drafts: could not keep unsaved work in the recovery journal', {
+        error: journalError,
+      });
+    }
   }
 
   /** Logs the system's own error (for support) and turns it into advice for the user. */

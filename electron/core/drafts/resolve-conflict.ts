@@ -62,5 +62,6 @@ export const resolveConflict = async (
     return { draft: await library.open(choice.id), copyId: copy.document.id };
   }
   const copy = await copyOf(choice.title, choice.body);
+  await library.forgetUnsaved(choice.id);
   return { draft: theirs, copyId: copy.document.id };
 };
