@@ -30,6 +30,7 @@ export const createHandlers = (core: CoreServices): Handlers => ({
   'settings.get': async () => core.settings.get(),
   'settings.setLibraryFolder': ({ path }) => core.settings.setLibraryFolder(path),
   'settings.setLanguage': async ({ language }) => core.settings.setLanguage(language),
+  'settings.setReleaseDefaults': async (defaults) => core.settings.setReleaseDefaults(defaults),
   'settings.chooseLibraryFolder': async () => {
     if (!core.folderPicker) {
       throw new AppFailure(

@@ -1,4 +1,4 @@
-/** Settings: where the draft library lives, and the interface language. */
+/** Settings: where the draft library lives, defaults for new releases, and the interface language. */
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
@@ -6,6 +6,7 @@ import type { AppError, Result } from '../../shared/contract/result.js';
 import type { Settings } from '../../shared/settings/settings-schema.js';
 import { pressroom } from '../bridge/pressroom.js';
 import { applyLanguage, describeError } from '../i18n/i18n.js';
+import { ReleaseDefaults } from './ReleaseDefaults.js';
 
 interface Props {
   info: ResponseOf<'app.info'> | null;
@@ -84,6 +85,7 @@ export const SettingsView = ({ info, language, onLanguage }: Props) => {
           {describeError(error, t)}
         </p>
       )}
+      {settings && <ReleaseDefaults settings={settings} />}
       <label htmlFor="language">{t('settings.language')}</label>
       <select
         id="language"

@@ -47,6 +47,16 @@ export const contract = {
       request: z.object({ language: settingsSchema.shape.language.unwrap() }).strict(),
       response: settingsSchema,
     },
+    /** The newsroom's time zone and the language new releases start in. */
+    'settings.setReleaseDefaults': {
+      request: z
+        .object({
+          timeZone: settingsSchema.shape.timeZone,
+          releaseLanguage: settingsSchema.shape.releaseLanguage,
+        })
+        .strict(),
+      response: settingsSchema,
+    },
     /** Opens the OS folder picker; answers null when the user cancels. */
     'settings.chooseLibraryFolder': { request: noArguments, response: settingsSchema.nullable() },
     'drafts.list': {

@@ -1,5 +1,5 @@
 /** Settings, the OS dark theme and Arabic right-to-left, as a user meets them in Chromium. */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,25 @@ describe('settings, theme and language', () => {
     await field.fill(join(folder, 'Documents', 'Pressroom'));
     await page.keyboard.press('Enter');
     await ui.draftOption('Kept in the first library').waitFor();
+
+    // New releases are dated in the newsroom's zone, chosen here.
+    await page.getByRole('combobox', { name: 'Newsroom time zone' }).selectOption('America/New_York');
+    await page.getByRole('combobox', { name: 'Language of new releases' }).selectOption('fr');
+    await page.getByRole('status').filter({ hasText: /^Saved\.$/ }).waitFor();
+    await ui.newDraftButton.click();
+    await expect.poll(() => ui.titleField.inputValue()).toBe('');
+    const newest = (await readdir(join(folder, 'Documents', 'Pressroom'))).filter((name) =>
+      name.endsWith('.pressroom'),
+    );
+    const documents = await Promise.all(
+      newest.map(async (name) =>
+        JSON.parse(await readFile(join(folder, 'Documents', 'Pressroom', name, 'release.json'), 'utf8')),
+      ),
+    );
+    expect(documents.find((document) => document.title === '')).toMatchObject({
+      schedule: { timeZone: 'America/New_York' },
+      language: 'fr',
+    });
     expect(problems).toEqual([]);
     await context.close();
     await app.quit();

@@ -20,6 +20,7 @@ export const recordingHandlers = () => {
     }),
     'settings.get': record('settings.get'),
     'settings.setLanguage': record('settings.setLanguage'),
+    'settings.setReleaseDefaults': record('settings.setReleaseDefaults'),
     'settings.setLibraryFolder': record('settings.setLibraryFolder'),
     'settings.chooseLibraryFolder': record('settings.chooseLibraryFolder'),
     'drafts.list': record('drafts.list', { folder: '/x', drafts: [], unreadable: [] }),

@@ -7,6 +7,7 @@
 import { access, constants, mkdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { AppFailure } from '../../../shared/contract/result.js';
+import { isKnownTimeZone } from '../../../shared/release/release-date.js';
 import { type Settings, settingsSchema } from '../../../shared/settings/settings-schema.js';
 import type { EventSink } from '../events.js';
 
@@ -38,6 +39,18 @@ export class SettingsService {
 
   setLanguage(language: Settings['language']): Settings {
     const next: Settings = { ...this.get(), language };
+    this.store.set(SETTINGS_KEY, next);
+    return next;
+  }
+
+  setReleaseDefaults(defaults: Pick<Settings, 'timeZone' | 'releaseLanguage'>): Settings {
+    if (!isKnownTimeZone(defaults.timeZone)) {
+      throw new AppFailure(
+        'invalid-request',
+        `“${defaults.timeZone}” is not a time zone Pressroom knows. Choose one from the list.`,
+      );
+    }
+    const next: Settings = { ...this.get(), ...defaults };
     this.store.set(SETTINGS_KEY, next);
     return next;
   }
