@@ -2,8 +2,9 @@
 // ever downloaded), and a page-load timer measured inside the page.
 /* global window, document, MutationObserver */
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 
-export const CHROMIUM_PATH = process.env.PRESSROOM_BENCH_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = chromiumPath();
 
 /** bench/run.mjs handles signals itself (to stop servers and remove temporary folders too). */
 export const launchChromium = () =>
@@ -12,15 +13,7 @@ export const launchChromium = () =>
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 
 /**

@@ -7,18 +7,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { launchApp } from './support/app-process.js';
-import { launchChromium, openPage } from './support/browser.js';
+import { useChromium, openPage } from './support/browser.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 describe('browser mode against a hostile page', () => {
   const tempFolder = useTempFolder();
-  let browser: Browser;
+  const browser = useChromium();
   let hostile: Server;
   let hostileOrigin: string;
   beforeAll(async () => {
-    browser = await launchChromium();
     hostile = createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end('<!doctype html><title>Some other site</title>');
@@ -27,7 +25,6 @@ describe('browser mode against a hostile page', () => {
     hostileOrigin = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    await browser?.close();
     await new Promise((resolve) => hostile.close(resolve));
   });
 
@@ -35,7 +32,7 @@ describe('browser mode against a hostile page', () => {
     const folder = await tempFolder();
     const app = await launchApp(folder);
     const token = new URL(app.url).hash.replace('#token=', '');
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await page.goto(hostileOrigin);
 
     const attempts = await page.evaluate(

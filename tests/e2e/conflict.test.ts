@@ -4,27 +4,20 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchApp } from './support/app-process.js';
-import { launchChromium, openPage, screenshot } from './support/browser.js';
+import { useChromium, openPage, screenshot } from './support/browser.js';
 import { PressroomPage } from './support/pressroom-page.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 describe('a draft changed outside Pressroom while open', () => {
   const tempFolder = useTempFolder();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   const openConflict = async () => {
     const folder = await tempFolder();
     const app = await launchApp(folder);
-    const watched = await openPage(browser);
+    const watched = await openPage(browser());
     const ui = new PressroomPage(watched.page);
     await ui.open(app.url);
     await ui.newDraftButton.click();
@@ -80,7 +73,7 @@ describe('a draft changed outside Pressroom while open', () => {
     await first.app.quit();
 
     const app = await launchApp(folder);
-    const watched = await openPage(browser);
+    const watched = await openPage(browser());
     const ui = new PressroomPage(watched.page);
     await ui.open(app.url);
     await watched.page

@@ -6,28 +6,21 @@
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchApp, type RunningApp } from './support/app-process.js';
-import { launchChromium, openPage, screenshot, type WatchedPage } from './support/browser.js';
+import { useChromium, openPage, screenshot, type WatchedPage } from './support/browser.js';
 import { PressroomPage } from './support/pressroom-page.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 describe('create, save, quit, reopen', () => {
   const tempFolder = useTempFolder();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   const session = async (
     folder: string,
   ): Promise<{ app: RunningApp; watched: WatchedPage; ui: PressroomPage }> => {
     const app = await launchApp(folder);
-    const watched = await openPage(browser);
+    const watched = await openPage(browser());
     const ui = new PressroomPage(watched.page);
     await ui.open(app.url);
     return { app, watched, ui };

@@ -1,27 +1,20 @@
 /** Settings, the OS dark theme and Arabic right-to-left, as a user meets them in Chromium. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchApp } from './support/app-process.js';
-import { launchChromium, openPage, screenshot } from './support/browser.js';
+import { useChromium, openPage, screenshot } from './support/browser.js';
 import { PressroomPage } from './support/pressroom-page.js';
 import { useTempFolder } from '../support/temp-folder.js';
 
 describe('settings, theme and language', () => {
   const tempFolder = useTempFolder();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it('moves the draft library to another folder, typed in settings', async () => {
     const folder = await tempFolder();
     const app = await launchApp(folder);
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser());
     const ui = new PressroomPage(page);
     await ui.open(app.url);
 
@@ -53,7 +46,10 @@ describe('settings, theme and language', () => {
     // New releases are dated in the newsroom's zone, chosen here.
     await page.getByRole('combobox', { name: 'Newsroom time zone' }).selectOption('America/New_York');
     await page.getByRole('combobox', { name: 'Language of new releases' }).selectOption('fr');
-    await page.getByRole('status').filter({ hasText: /^Saved\.$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved\.$/ })
+      .waitFor();
     await ui.newDraftButton.click();
     await expect.poll(() => ui.titleField.inputValue()).toBe('');
     const newest = (await readdir(join(folder, 'Documents', 'Pressroom'))).filter((name) =>
@@ -75,7 +71,7 @@ describe('settings, theme and language', () => {
 
   it('follows the OS dark theme', async () => {
     const app = await launchApp(await tempFolder());
-    const { page, context } = await openPage(browser, { colorScheme: 'dark' });
+    const { page, context } = await openPage(browser(), { colorScheme: 'dark' });
     const ui = new PressroomPage(page);
     await ui.open(app.url);
     await ui.newDraftButton.click();
@@ -91,7 +87,7 @@ describe('settings, theme and language', () => {
   it('speaks Arabic and lays the window out right to left, and remembers the choice', async () => {
     const folder = await tempFolder();
     let app = await launchApp(folder);
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser());
     // A slow machine: every settings read answers late. A late answer must never undo the choice
     // the user has just made (it once switched the window back to English).
     let lateReads = 0;
@@ -125,7 +121,7 @@ describe('settings, theme and language', () => {
     await app.quit();
 
     app = await launchApp(folder);
-    const again = await openPage(browser);
+    const again = await openPage(browser());
     await again.page.goto(app.url);
     await again.page.getByRole('heading', { name: 'المسودات' }).waitFor();
     expect(await again.page.evaluate(() => document.documentElement.dir)).toBe('rtl');

@@ -5,13 +5,7 @@ import { DraftLibrary } from '../../../electron/core/drafts/draft-library.js';
 import { EventHub } from '../../../electron/core/events.js';
 import { AppFailure } from '../../../shared/contract/result.js';
 import { useTempFolder } from '../../support/temp-folder.js';
-
-const istanbul = () => ({ timeZone: 'Europe/Istanbul', language: 'en' });
-
-const paragraph = (text: string) => ({
-  type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-});
+import { istanbul, paragraph } from '../../support/test-library.js';
 
 describe('the draft library', () => {
   const tempFolder = useTempFolder();

@@ -1,17 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DraftLibrary } from '../../../electron/core/drafts/draft-library.js';
 import { RecoveryJournal } from '../../../electron/core/drafts/recovery-journal.js';
 import { resolveConflict } from '../../../electron/core/drafts/resolve-conflict.js';
-import { EventHub } from '../../../electron/core/events.js';
 import { writeFileAtomically } from '../../../electron/core/fs/atomic-file.js';
 import { useTempFolder } from '../../support/temp-folder.js';
-
-const paragraph = (text: string) => ({
-  type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-});
+import { paragraph, testLibrary } from '../../support/test-library.js';
 
 describe('unsaved work is kept when a save is refused', () => {
   const tempFolder = useTempFolder();
@@ -20,10 +14,7 @@ describe('unsaved work is kept when a save is refused', () => {
     const root = await tempFolder();
     const journal = new RecoveryJournal(join(root, 'user-data', 'recovery'));
     let diskFull = false;
-    const library = new DraftLibrary({
-      folder: () => join(root, 'library'),
-      events: new EventHub(),
-      releaseDefaults: () => ({ timeZone: 'Europe/Istanbul', language: 'en' }),
+    const library = testLibrary(join(root, 'library'), {
       journal,
       write: async (path, content) => {
         if (diskFull) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });

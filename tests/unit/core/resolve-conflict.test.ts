@@ -1,15 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DraftLibrary } from '../../../electron/core/drafts/draft-library.js';
 import { resolveConflict } from '../../../electron/core/drafts/resolve-conflict.js';
-import { EventHub } from '../../../electron/core/events.js';
 import { useTempFolder } from '../../support/temp-folder.js';
-
-const paragraph = (text: string) => ({
-  type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-});
+import { paragraph, testLibrary } from '../../support/test-library.js';
 
 describe('resolving a draft changed outside Pressroom', () => {
   const tempFolder = useTempFolder();
@@ -17,11 +11,7 @@ describe('resolving a draft changed outside Pressroom', () => {
   /** A draft opened here, then changed on "another computer" through the synced folder. */
   const conflicted = async () => {
     const folder = await tempFolder();
-    const library = new DraftLibrary({
-      folder: () => folder,
-      events: new EventHub(),
-      releaseDefaults: () => ({ timeZone: 'Europe/Istanbul', language: 'en' }),
-    });
+    const library = testLibrary(folder);
     const opened = await library.create({
       title: 'Visit',
       tags: ['students'],
