@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { afterAll } from 'vitest';
 
 export interface RunningApp {
   url: string;
@@ -15,6 +16,13 @@ export interface RunningApp {
 
 const SERVER = join(process.cwd(), 'dist', 'web', 'start-web.js');
 
+/** Every app this test file started: a failed test must not leave its server running. */
+const running = new Set<ChildProcess>();
+// Registered when a test file imports this module, so it runs when that file's tests end.
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export const launchApp = async (folder: string): Promise<RunningApp> => {
   if (!existsSync(SERVER)) throw new Error('dist/web/start-web.js is missing: run `npm run build` first.');
   const child: ChildProcess = spawn(
@@ -22,6 +30,8 @@ export const launchApp = async (folder: string): Promise<RunningApp> => {
     [SERVER, '--user-data', join(folder, 'user-data'), '--documents', join(folder, 'Documents')],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const firstLine = await new Promise<string>((resolve, reject) => {
