@@ -6,6 +6,7 @@ import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import { type FileManager, systemFileManager } from './file-manager.js';
 import type { Logger } from './logger.js';
 import { join } from 'node:path';
+import { LibraryCatalog } from './catalog/library-catalog.js';
 import { DraftLibrary } from './drafts/draft-library.js';
 import { RecoveryJournal } from './drafts/recovery-journal.js';
 import { EventHub } from './events.js';
@@ -38,14 +39,16 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
     },
     events,
   );
+  const releaseDefaults = () => {
+    const { timeZone, releaseLanguage } = settings.get();
+    return { timeZone, language: releaseLanguage };
+  };
+  const catalog = new LibraryCatalog(() => settings.get().libraryFolder, releaseDefaults);
   const journal = new RecoveryJournal(join(env.userDataFolder, 'recovery'));
   const drafts = new DraftLibrary({
     journal,
     folder: () => settings.get().libraryFolder,
-    releaseDefaults: () => {
-      const { timeZone, releaseLanguage } = settings.get();
-      return { timeZone, language: releaseLanguage };
-    },
+    releaseDefaults,
     events,
     logger: env.logger,
   });
@@ -54,6 +57,7 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
       info: env.info,
       settings,
       drafts,
+      catalog,
       journal,
       folderPicker: env.folderPicker,
       fileManager: env.fileManager ?? systemFileManager(),

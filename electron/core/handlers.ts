@@ -5,6 +5,7 @@
 import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import { AppFailure } from '../../shared/contract/result.js';
 import type { FileManager } from './file-manager.js';
+import type { LibraryCatalog } from './catalog/library-catalog.js';
 import type { RecoveryJournal } from './drafts/recovery-journal.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { DraftLibrary } from './drafts/draft-library.js';
@@ -17,6 +18,7 @@ export interface FolderPicker {
 }
 
 export interface CoreServices {
+  catalog: LibraryCatalog;
   journal: RecoveryJournal;
   fileManager: FileManager;
   info: ResponseOf<'app.info'>;
@@ -41,7 +43,7 @@ export const createHandlers = (core: CoreServices): Handlers => ({
     const chosen = await core.folderPicker.chooseFolder(core.settings.get().libraryFolder);
     return chosen === null ? null : core.settings.setLibraryFolder(chosen);
   },
-  'drafts.list': () => core.drafts.list(),
+  'drafts.list': (query) => core.catalog.query(query),
   'drafts.create': ({ title }) => core.drafts.create(title === undefined ? {} : { title }),
   'drafts.open': ({ id }) => core.drafts.open(id),
   'drafts.save': (change) => core.drafts.save(change),

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import type { AppError } from '../../shared/contract/result.js';
+import type { LibraryQuery } from '../../shared/release/draft-summary.js';
 import type { Settings } from '../../shared/settings/settings-schema.js';
 import { pressroom } from '../bridge/pressroom.js';
 import { DraftEditor } from '../editor/DraftEditor.js';
@@ -23,7 +24,8 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
   const [info, setInfo] = useState<ResponseOf<'app.info'> | null>(null);
   const [language, setLanguage] = useState<Settings['language']>(initialLanguage);
   const [error, setError] = useState<AppError | null>(null);
-  const { listing, error: listError } = useLibrary();
+  const [query, setQuery] = useState<LibraryQuery>({});
+  const { listing, error: listError } = useLibrary(query);
 
   useEffect(() => {
     void pressroom()
@@ -82,6 +84,8 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
       />
       <div className="workspace">
         <LibraryList
+          query={query}
+          onQuery={setQuery}
           listing={listing}
           error={listError}
           selectedId={openId}

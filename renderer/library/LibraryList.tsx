@@ -7,15 +7,18 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../i18n/i18n.js';
 import type { Listing } from './use-library.js';
 import type { AppError } from '../../shared/contract/result.js';
+import { draftStatuses, type LibraryQuery } from '../../shared/release/draft-summary.js';
 
 interface Props {
+  query: LibraryQuery;
+  onQuery: (query: LibraryQuery) => void;
   listing: Listing | null;
   error: AppError | null;
   selectedId: string | null;
   onOpen: (id: string) => void;
 }
 
-export const LibraryList = ({ listing, error, selectedId, onOpen }: Props) => {
+export const LibraryList = ({ query, onQuery, listing, error, selectedId, onOpen }: Props) => {
   const { t, i18n } = useTranslation();
   const drafts = listing?.drafts ?? [];
   // The keyboard's position in the list follows the open draft until the arrows move it.
@@ -60,7 +63,41 @@ export const LibraryList = ({ listing, error, selectedId, onOpen }: Props) => {
         </p>
       )}
       {!listing && !error && <p role="status">{t('library.loading')}</p>}
-      {listing && drafts.length === 0 && <p className="hint">{t('library.empty')}</p>}
+      <div className="library-controls">
+        <input
+          type="search"
+          aria-label={t('library.search')}
+          placeholder={t('library.search')}
+          value={query.search ?? ''}
+          onChange={(event) => onQuery({ ...query, search: event.target.value })}
+        />
+        <select
+          aria-label={t('library.filter')}
+          value={query.status ?? ''}
+          onChange={(event) =>
+            onQuery({ ...query, status: (event.target.value || undefined) as LibraryQuery['status'] })
+          }
+        >
+          <option value="">{t('library.allStatuses')}</option>
+          {draftStatuses.map((status) => (
+            <option key={status} value={status}>
+              {t(`library.status.${status}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('library.sort')}
+          value={query.sort ?? 'edited'}
+          onChange={(event) => onQuery({ ...query, sort: event.target.value as LibraryQuery['sort'] })}
+        >
+          <option value="edited">{t('library.sortEdited')}</option>
+          <option value="date">{t('library.sortDate')}</option>
+          <option value="title">{t('library.sortTitle')}</option>
+        </select>
+      </div>
+      {listing && drafts.length === 0 && (
+        <p className="hint">{query.search || query.status ? t('library.noMatches') : t('library.empty')}</p>
+      )}
       {drafts.length > 0 && (
         <ul
           role="listbox"
@@ -86,6 +123,7 @@ export const LibraryList = ({ listing, error, selectedId, onOpen }: Props) => {
                 {draft.title || t('library.untitled')}
               </span>
               <span className="draft-meta">
+                <span className={`badge ${draft.status}`}>{t(`library.status.${draft.status}`)}</span>{' '}
                 {t('library.edited', { date: dateFormat.format(new Date(draft.updatedAt)) })}
               </span>
               {draft.snippet && (

@@ -1,30 +1,35 @@
-/** The library listing, kept fresh by the core's `library.changed` events. */
-import { useCallback, useEffect, useState } from 'react';
+/** The library listing for a query, kept fresh by the core's `library.changed` events. */
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import type { AppError } from '../../shared/contract/result.js';
+import type { LibraryQuery } from '../../shared/release/draft-summary.js';
 import { pressroom } from '../bridge/pressroom.js';
 
 export type Listing = ResponseOf<'drafts.list'>;
 
-export const useLibrary = (): { listing: Listing | null; error: AppError | null; reload: () => void } => {
+export const useLibrary = (query: LibraryQuery): { listing: Listing | null; error: AppError | null } => {
   const [listing, setListing] = useState<Listing | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  /** Answers can arrive out of order while the user types: only the latest request's counts. */
+  const latest = useRef(0);
 
   const reload = useCallback(() => {
+    const request = ++latest.current;
     void pressroom()
-      .drafts.list({})
+      .drafts.list(query)
       .then((result) => {
+        if (request !== latest.current) return;
         if (result.ok) {
           setListing(result.value);
           setError(null);
         } else setError(result.error);
       });
-  }, []);
+  }, [query]);
 
   useEffect(() => {
     reload();
     return pressroom().on('library.changed', reload);
   }, [reload]);
 
-  return { listing, error, reload };
+  return { listing, error };
 };

@@ -10,10 +10,10 @@ import {
   bodySchema,
   draftDocumentSchema,
   draftIdSchema,
-  draftSummarySchema,
   TITLE_MAX_LENGTH,
   unreadableDraftSchema,
 } from '../release/draft-document.js';
+import { draftSummarySchema, libraryQuerySchema } from '../release/draft-summary.js';
 import { settingsSchema } from '../settings/settings-schema.js';
 
 const noArguments = z.object({}).strict();
@@ -60,7 +60,8 @@ export const contract = {
     /** Opens the OS folder picker; answers null when the user cancels. */
     'settings.chooseLibraryFolder': { request: noArguments, response: settingsSchema.nullable() },
     'drafts.list': {
-      request: noArguments,
+      /** Search (title, body, tags), filter by status, sort; no query lists everything, newest edit first. */
+      request: libraryQuerySchema,
       response: z.object({
         folder: z.string(),
         drafts: z.array(draftSummarySchema),

@@ -90,17 +90,6 @@ export const draftDocumentSchema = z
 
 export type DraftDocument = z.infer<typeof draftDocumentSchema>;
 
-/** What the library list shows for one draft. */
-export const draftSummarySchema = z.object({
-  id: draftIdSchema,
-  title: z.string(),
-  updatedAt: z.string(),
-  /** A short plain-text start of the body, for the list. */
-  snippet: z.string(),
-});
-
-export type DraftSummary = z.infer<typeof draftSummarySchema>;
-
 /** A draft folder that could not be read, listed with the reason instead of being hidden. */
 export const unreadableDraftSchema = z.object({
   folder: z.string(),

@@ -14,14 +14,14 @@ import {
   DRAFT_SCHEMA_VERSION,
   type DraftDocument,
   draftDocumentSchema,
-  type DraftSummary,
   emptyBody,
-  plainText,
   type RichTextNode,
   type UnreadableDraft,
 } from '../../../shared/release/draft-document.js';
 import { type MigrationDefaults, releaseDefaults } from '../../../shared/release/migrations.js';
 import { isSafeAssetPath } from '../../../shared/release/release-fields.js';
+import type { DraftSummary } from '../../../shared/release/draft-summary.js';
+import { summarise } from '../catalog/summarise.js';
 import type { EventSink } from '../events.js';
 import type { RecoveryJournal } from './recovery-journal.js';
 import { type Logger, silentLogger } from '../logger.js';
@@ -67,8 +67,6 @@ export interface DraftLibraryOptions {
   now?: () => Date;
   newId?: () => string;
 }
-
-const SNIPPET_LENGTH = 160;
 
 export class DraftLibrary {
   private readonly options: Required<DraftLibraryOptions>;
@@ -266,13 +264,6 @@ export class DraftLibrary {
     }
   }
 }
-
-const summarise = (document: DraftDocument): DraftSummary => ({
-  id: document.id,
-  title: document.title,
-  updatedAt: document.updatedAt,
-  snippet: plainText(document.body).replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH),
-});
 
 const storageFailure = (action: string, folder: string, error: unknown): AppFailure => {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
