@@ -1,3 +1,4 @@
+import { LibraryCatalog } from '../../electron/core/catalog/library-catalog.js';
 import { DraftLibrary, type DraftLibraryOptions } from '../../electron/core/drafts/draft-library.js';
 import { EventHub } from '../../electron/core/events.js';
 
@@ -13,3 +14,6 @@ export const paragraph = (text: string) => ({
   type: 'doc',
   content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
 });
+
+/** The library listing as the app shows it (the catalog), for `folder`. */
+export const listLibrary = (folder: string) => new LibraryCatalog(() => folder, istanbul).query();

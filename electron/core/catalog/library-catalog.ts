@@ -6,6 +6,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AppFailure } from '../../../shared/contract/result.js';
 import type { DraftSummary, LibraryQuery } from '../../../shared/release/draft-summary.js';
 import type { MigrationDefaults } from '../../../shared/release/migrations.js';
 import type { UnreadableDraft } from '../../../shared/release/draft-document.js';
@@ -64,7 +65,7 @@ export class LibraryCatalog {
       this.cache = new Map();
       this.index = new SearchIndex();
     }
-    const entries = (await readdir(folder).catch(() => [] as string[])).filter(
+    const entries = (await readLibraryFolder(folder)).filter(
       (entry) => entry.endsWith(DRAFT_FOLDER_SUFFIX) && !entry.startsWith('.'),
     );
     const present = new Set(entries);
@@ -98,6 +99,20 @@ export class LibraryCatalog {
     }
   }
 }
+
+/** A library folder that does not exist yet is empty; one that cannot be read is a problem to report. */
+const readLibraryFolder = async (folder: string): Promise<string[]> => {
+  try {
+    return await readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new AppFailure(
+      'storage',
+      'Pressroom could not read the library folder. Check that it is available (for example that a network or synced drive is connected), or choose another folder in Settings.',
+      { folder },
+    );
+  }
+};
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 

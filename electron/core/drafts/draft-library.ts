@@ -6,7 +6,7 @@
  * else changed it, e.g. through a synced folder) is refused instead of overwriting their work.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../../shared/contract/result.js';
 import {
@@ -16,23 +16,14 @@ import {
   draftDocumentSchema,
   emptyBody,
   type RichTextNode,
-  type UnreadableDraft,
 } from '../../../shared/release/draft-document.js';
 import { type MigrationDefaults, releaseDefaults } from '../../../shared/release/migrations.js';
 import { isSafeAssetPath } from '../../../shared/release/release-fields.js';
-import type { DraftSummary } from '../../../shared/release/draft-summary.js';
-import { summarise } from '../catalog/summarise.js';
 import type { EventSink } from '../events.js';
 import type { RecoveryJournal } from './recovery-journal.js';
 import { type Logger, silentLogger } from '../logger.js';
 import { fingerprint, writeFileAtomically } from '../fs/atomic-file.js';
-import {
-  DOCUMENT_FILE,
-  DRAFT_FOLDER_SUFFIX,
-  draftFolderName,
-  readDraftFolder,
-  serialiseDraft,
-} from './draft-files.js';
+import { DOCUMENT_FILE, draftFolderName, readDraftFolder, serialiseDraft } from './draft-files.js';
 
 export interface OpenedDraft {
   document: DraftDocument;
@@ -46,12 +37,6 @@ export type DraftInit = Partial<
   /** Files to place in the draft's folder, e.g. `{ file: 'assets/featured.jpg', bytes }`. */
   assets?: { file: string; bytes: Uint8Array }[];
 };
-
-export interface DraftListing {
-  folder: string;
-  drafts: DraftSummary[];
-  unreadable: UnreadableDraft[];
-}
 
 export interface DraftLibraryOptions {
   /** The library folder; read on every call because the user can move it in settings. */
@@ -82,21 +67,6 @@ export class DraftLibrary {
       write: (path, content) => writeFileAtomically(path, content),
       ...options,
     };
-  }
-
-  async list(): Promise<DraftListing> {
-    const folder = this.options.folder();
-    const entries = await this.readLibraryFolder(folder);
-    const drafts: DraftSummary[] = [];
-    const unreadable: UnreadableDraft[] = [];
-    for (const entry of entries) {
-      if (!entry.endsWith(DRAFT_FOLDER_SUFFIX) || entry.startsWith('.')) continue;
-      const read = await readDraftFolder(join(folder, entry), this.options.releaseDefaults());
-      if (read.ok) drafts.push(summarise(read.document));
-      else unreadable.push({ folder: entry, reason: read.reason });
-    }
-    drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-    return { folder, drafts, unreadable };
   }
 
   async create(init: DraftInit = {}): Promise<OpenedDraft> {
@@ -252,15 +222,6 @@ export class DraftLibrary {
       await mkdir(folder, { recursive: true });
     } catch (error) {
       throw this.storageFailure('create the library folder', folder, error);
-    }
-  }
-
-  private async readLibraryFolder(folder: string): Promise<string[]> {
-    await this.ensureFolder(folder);
-    try {
-      return await readdir(folder);
-    } catch (error) {
-      throw this.storageFailure('read the library folder', folder, error);
     }
   }
 }

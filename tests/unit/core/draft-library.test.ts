@@ -5,7 +5,7 @@ import { DraftLibrary } from '../../../electron/core/drafts/draft-library.js';
 import { EventHub } from '../../../electron/core/events.js';
 import { AppFailure } from '../../../shared/contract/result.js';
 import { useTempFolder } from '../../support/temp-folder.js';
-import { istanbul, paragraph } from '../../support/test-library.js';
+import { istanbul, listLibrary, paragraph } from '../../support/test-library.js';
 
 describe('the draft library', () => {
   const tempFolder = useTempFolder();
@@ -22,11 +22,11 @@ describe('the draft library', () => {
     };
   };
 
-  it('creates the library folder on first use and lists nothing', async () => {
+  it('lists nothing for a library folder that does not exist yet, and creates it with the first draft', async () => {
     const { folder, library } = await makeLibrary();
-    const listing = await library.list();
-    expect(listing).toEqual({ folder, drafts: [], unreadable: [] });
-    expect(await readdir(folder)).toEqual([]);
+    expect(await listLibrary(folder)).toEqual({ folder, drafts: [], unreadable: [] });
+    await library.create({ title: 'First' });
+    expect(await readdir(folder)).toHaveLength(1);
   });
 
   it('creates a draft as a self-contained folder holding release.json', async () => {
@@ -66,7 +66,7 @@ describe('the draft library', () => {
       events: new EventHub(),
       releaseDefaults: istanbul,
     });
-    const listing = await reopened.list();
+    const listing = await listLibrary(folder);
     expect(listing.drafts).toMatchObject([{ id: created.document.id, title: 'Visit', snippet: 'Body text' }]);
     const opened = await reopened.open(created.document.id);
     expect(opened.document.title).toBe('Visit');
@@ -84,14 +84,14 @@ describe('the draft library', () => {
     });
     const older = await library.create({ title: 'Older' });
     const newer = await library.create({ title: 'Newer' });
-    expect((await library.list()).drafts.map((draft) => draft.title)).toEqual(['Newer', 'Older']);
+    expect((await listLibrary(folder)).drafts.map((draft) => draft.title)).toEqual(['Newer', 'Older']);
     await library.save({
       id: older.document.id,
       title: 'Older, edited',
       body: paragraph('x'),
       baseEtag: older.etag,
     });
-    expect((await library.list()).drafts.map((draft) => draft.id)).toEqual([
+    expect((await listLibrary(folder)).drafts.map((draft) => draft.id)).toEqual([
       older.document.id,
       newer.document.id,
     ]);
@@ -167,7 +167,7 @@ describe('the draft library', () => {
     }
     await symlink('/etc', join(folder, 'link.pressroom'));
 
-    const listing = await library.list();
+    const listing = await listLibrary(folder);
     expect(listing.drafts.map((draft) => draft.title)).toEqual(['Good one']);
     const reasons = Object.fromEntries(listing.unreadable.map((entry) => [entry.folder, entry.reason]));
     expect(reasons['corrupt.pressroom']).toMatch(/damaged or incomplete/);
@@ -232,7 +232,7 @@ describe('the draft library', () => {
     }
     await symlink('/etc/hostname', join(folder, 'linked.pressroom', 'assets', 'linked.jpg'));
     const reasons = Object.fromEntries(
-      (await library.list()).unreadable.map((entry) => [entry.folder, entry.reason]),
+      (await listLibrary(folder)).unreadable.map((entry) => [entry.folder, entry.reason]),
     );
     expect(reasons['escape.pressroom']).toMatch(/outside its own folder/);
     expect(reasons['absolute.pressroom']).toMatch(/outside its own folder/);
@@ -261,12 +261,12 @@ describe('the draft library', () => {
   });
 
   it('refuses a 200 MB draft file without reading it into memory, and leaves it alone', async () => {
-    const { folder, library } = await makeLibrary();
+    const { folder } = await makeLibrary();
     const huge = join(folder, 'huge.pressroom');
     await mkdir(huge, { recursive: true });
     await writeFile(join(huge, 'release.json'), '');
     await truncate(join(huge, 'release.json'), 200 * 1024 * 1024); // sparse: no real 200 MB on disk
-    const listing = await library.list();
+    const listing = await listLibrary(folder);
     expect(listing.unreadable).toEqual([
       { folder: 'huge.pressroom', reason: expect.stringMatching(/far too large/) },
     ]);

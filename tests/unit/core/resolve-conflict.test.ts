@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConflict } from '../../../electron/core/drafts/resolve-conflict.js';
 import { useTempFolder } from '../../support/temp-folder.js';
-import { paragraph, testLibrary } from '../../support/test-library.js';
+import { listLibrary, paragraph, testLibrary } from '../../support/test-library.js';
 
 describe('resolving a draft changed outside Pressroom', () => {
   const tempFolder = useTempFolder();
@@ -54,7 +54,7 @@ describe('resolving a draft changed outside Pressroom', () => {
   });
 
   it('keeps their version in the draft and mine as a conflict copy', async () => {
-    const { library, id } = await conflicted();
+    const { library, id, folder } = await conflicted();
     const result = await resolveConflict(library, {
       id,
       title: 'Visit (mine)',
@@ -70,6 +70,6 @@ describe('resolving a draft changed outside Pressroom', () => {
       title: 'Visit (mine) (conflict copy)',
       body: paragraph('Mine'),
     });
-    expect((await library.list()).drafts).toHaveLength(2);
+    expect((await listLibrary(folder)).drafts).toHaveLength(2);
   });
 });

@@ -148,4 +148,13 @@ describe('the library catalog (list, search, filter, sort)', () => {
       `catalog: first list of 5,001 drafts ${firstList.toFixed(0)} ms, search incl. refresh ${search.toFixed(0)} ms`,
     );
   }, 60_000);
+
+  it('says plainly when the library folder cannot be read, instead of showing an empty library', async () => {
+    const notAFolder = join(await tempFolder(), 'library-is-a-file');
+    await writeFile(notAFolder, 'x');
+    await expect(new LibraryCatalog(() => notAFolder, istanbul).query()).rejects.toMatchObject({
+      code: 'storage',
+      message: expect.stringContaining('could not read the library folder'),
+    });
+  });
 });
