@@ -21,7 +21,9 @@ export const nodeBundle = (entry, outfile) => ({
   format: 'esm',
   sourcemap: true,
   banner: { js: commonJsShims },
-  external: ['electron'],
+  // sharp has native parts and `trash` ships helper executables: both are loaded from node_modules
+  // at run time (build/electron-builder.yml packages sharp; the desktop app uses shell.trashItem).
+  external: ['electron', 'sharp', 'trash'],
   logLevel: 'warning',
 });
 

@@ -8,7 +8,10 @@ import type { Logger } from './logger.js';
 import { join } from 'node:path';
 import { LibraryCatalog } from './catalog/library-catalog.js';
 import { DraftLibrary } from './drafts/draft-library.js';
+import { nodeTrash, type OsTrash, PendingDeletes } from './drafts/pending-deletes.js';
+import { RecentDrafts } from './drafts/recent-drafts.js';
 import { RecoveryJournal } from './drafts/recovery-journal.js';
+import { Thumbnails } from './images/thumbnails.js';
 import { EventHub } from './events.js';
 import type { CoreServices, FolderPicker } from './handlers.js';
 import { defaultLibraryFolder, type KeyValueStore, SettingsService } from './settings/settings-service.js';
@@ -25,6 +28,10 @@ export interface CoreEnvironment {
   userDataFolder: string;
   /** For tests; otherwise the OS zone. */
   systemTimeZone?: string;
+  /** Electron's shell.trashItem in the desktop app; the `trash` package elsewhere. */
+  trash?: OsTrash;
+  /** How long a delete can be undone before the draft goes to the OS trash. */
+  undoWindowMs?: number;
 }
 
 export const composeCore = (env: CoreEnvironment): { core: CoreServices; events: EventHub } => {
@@ -43,7 +50,6 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
     const { timeZone, releaseLanguage } = settings.get();
     return { timeZone, language: releaseLanguage };
   };
-  const catalog = new LibraryCatalog(() => settings.get().libraryFolder, releaseDefaults);
   const journal = new RecoveryJournal(join(env.userDataFolder, 'recovery'));
   const drafts = new DraftLibrary({
     journal,
@@ -52,6 +58,33 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
     events,
     logger: env.logger,
   });
+  const recent = new RecentDrafts(env.store, () => settings.get().libraryFolder);
+  // Read before the delete is final: the title names the draft in a "could not move" message.
+  const titles = new Map<string, string>();
+  const deletes = new PendingDeletes({
+    trash: env.trash ?? nodeTrash(),
+    folderOf: (id) => drafts.folderOf(id),
+    logger: env.logger,
+    ...(env.undoWindowMs === undefined ? {} : { undoWindowMs: env.undoWindowMs }),
+    onChange: (change) => {
+      if (change.change === 'hidden') events.emit('library.changed', { reason: 'deleted' });
+      if (change.change === 'restored') events.emit('library.changed', { reason: 'restored' });
+      if (change.change === 'trashed') {
+        recent.forget(change.id);
+        events.emit('library.changed', { reason: 'trashed' });
+      }
+      if (change.change === 'failed') {
+        events.emit('drafts.trashFailed', { id: change.id, title: titles.get(change.id) ?? '' });
+        events.emit('library.changed', { reason: 'restored' });
+      }
+      if (change.change !== 'hidden') titles.delete(change.id);
+    },
+  });
+  const catalog = new LibraryCatalog(
+    () => settings.get().libraryFolder,
+    releaseDefaults,
+    (id) => deletes.isPending(id),
+  );
   return {
     core: {
       info: env.info,
@@ -59,6 +92,10 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
       drafts,
       catalog,
       journal,
+      recent,
+      deletes,
+      deletedTitles: titles,
+      thumbnails: new Thumbnails(env.logger),
       folderPicker: env.folderPicker,
       fileManager: env.fileManager ?? systemFileManager(),
     },

@@ -6,7 +6,10 @@ import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import { AppFailure } from '../../shared/contract/result.js';
 import type { FileManager } from './file-manager.js';
 import type { LibraryCatalog } from './catalog/library-catalog.js';
+import type { PendingDeletes } from './drafts/pending-deletes.js';
+import type { RecentDrafts } from './drafts/recent-drafts.js';
 import type { RecoveryJournal } from './drafts/recovery-journal.js';
+import type { Thumbnails } from './images/thumbnails.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { DraftLibrary } from './drafts/draft-library.js';
 import { resolveConflict } from './drafts/resolve-conflict.js';
@@ -25,6 +28,11 @@ export interface CoreServices {
   settings: SettingsService;
   drafts: DraftLibrary;
   folderPicker: FolderPicker | null;
+  recent: RecentDrafts;
+  deletes: PendingDeletes;
+  /** Titles of drafts whose delete is pending, for the message if the move to the trash fails. */
+  deletedTitles: Map<string, string>;
+  thumbnails: Thumbnails;
 }
 
 export const createHandlers = (core: CoreServices): Handlers => ({
@@ -45,7 +53,33 @@ export const createHandlers = (core: CoreServices): Handlers => ({
   },
   'drafts.list': (query) => core.catalog.query(query),
   'drafts.create': ({ title }) => core.drafts.create(title === undefined ? {} : { title }),
-  'drafts.open': ({ id }) => core.drafts.open(id),
+  'drafts.open': async ({ id }) => {
+    if (core.deletes.isPending(id)) throw new AppFailure('not-found', 'This draft was deleted.');
+    const opened = await core.drafts.open(id);
+    core.recent.opened(id);
+    return opened;
+  },
+  'drafts.duplicate': ({ id, copySuffix }) => core.drafts.duplicate(id, copySuffix),
+  'drafts.delete': async ({ id }) => {
+    // Only a draft Pressroom can read is deleted: a damaged or foreign one is never touched.
+    const { document } = await core.drafts.open(id);
+    core.deletedTitles.set(id, document.title);
+    return core.deletes.delete(id);
+  },
+  'drafts.undoDelete': async ({ id }) => ({ restored: core.deletes.undo(id) }),
+  'drafts.recent': async () => {
+    const { drafts } = await core.catalog.query();
+    const byId = new Map(drafts.map((draft) => [draft.id, draft]));
+    return core.recent.list((id) => byId.has(id)).flatMap((id) => byId.get(id) ?? []);
+  },
+  'drafts.thumbnail': async ({ id }) => {
+    // The list asks right after listing, so the catalog normally knows the draft already.
+    if (!core.catalog.cachedSummary(id)) await core.catalog.query();
+    const file = core.catalog.cachedSummary(id)?.thumbnail;
+    if (!file) return null;
+    const dataUrl = await core.thumbnails.of(core.drafts.folderOf(id), file);
+    return dataUrl === null ? null : { dataUrl };
+  },
   'drafts.save': (change) => core.drafts.save(change),
   'drafts.recovered': async () =>
     (await core.journal.list()).map(({ id, title, keptAt, reason }) => ({ id, title, keptAt, reason })),

@@ -47,6 +47,8 @@ if (!app.requestSingleInstanceLock()) {
       userDataFolder: app.getPath('userData'),
       logger: consoleLogger,
       fileManager: { reveal: async (path) => shell.showItemInFolder(path) },
+      // The OS trash (Recycle Bin, Finder's Trash, the desktop's trash): a deleted draft can be put back.
+      trash: { moveToTrash: (path) => shell.trashItem(path) },
       info: {
         name: app.getName(),
         version: app.getVersion(),
@@ -72,6 +74,16 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.on('closed', () => (mainWindow = null));
     };
     open();
+    // Deletes still inside their undo window go to the trash before the app quits, as the user asked.
+    let trashFlushed = false;
+    app.on('before-quit', (event) => {
+      if (trashFlushed) return;
+      event.preventDefault();
+      void core.deletes.flush().finally(() => {
+        trashFlushed = true;
+        app.quit();
+      });
+    });
     app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
   });
 

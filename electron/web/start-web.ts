@@ -20,8 +20,15 @@ const { values } = parseArgs({
     'user-data': { type: 'string' },
     documents: { type: 'string' },
     open: { type: 'boolean', default: false },
+    /** How long a delete can be undone (demos and tests use a short one). */
+    'undo-window-ms': { type: 'string' },
   },
 });
+const undoWindowMs = values['undo-window-ms'] === undefined ? undefined : Number(values['undo-window-ms']);
+if (undoWindowMs !== undefined && !(Number.isInteger(undoWindowMs) && undoWindowMs >= 0)) {
+  process.stderr.write('--undo-window-ms must be a whole number of milliseconds.\n');
+  process.exit(2);
+}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const store = new Conf<Record<string, unknown>>({
@@ -35,6 +42,7 @@ const { core, events } = composeCore({
   folderPicker: null,
   userDataFolder: dirname(store.path),
   logger: consoleLogger,
+  ...(undoWindowMs === undefined ? {} : { undoWindowMs }),
   info: {
     name: 'Pressroom',
     version: process.env.npm_package_version ?? '0.1.0',
@@ -68,7 +76,11 @@ if (values.open) {
 }
 
 const quit = (): void => {
-  void bridge.close().then(() => process.exit(0));
+  // Deletes still inside their undo window go to the trash first, as the user asked.
+  void core.deletes
+    .flush()
+    .then(() => bridge.close())
+    .finally(() => process.exit(0));
 };
 process.on('SIGINT', quit);
 process.on('SIGTERM', quit);

@@ -10,8 +10,10 @@ import { DraftEditor } from '../editor/DraftEditor.js';
 import { describeError } from '../i18n/i18n.js';
 import { LibraryList } from '../library/LibraryList.js';
 import { RecoveryBanner } from '../library/RecoveryBanner.js';
+import { type PendingDelete, UndoDeleteToast } from '../library/UndoDeleteToast.js';
 import { useLibrary } from '../library/use-library.js';
 import { SettingsView } from '../settings/SettingsView.js';
+import { RecentMenu } from './RecentMenu.js';
 
 type View = 'drafts' | 'settings';
 
@@ -26,6 +28,9 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
   const [error, setError] = useState<AppError | null>(null);
   const [query, setQuery] = useState<LibraryQuery>({});
   const { listing, error: listError } = useLibrary(query);
+  const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
+  /** A message in the user's language that is not an error of a request (e.g. "undo came too late"). */
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     void pressroom()
@@ -41,6 +46,53 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
     setOpenId(result.value.document.id);
     setNewId(result.value.document.id);
   }, []);
+
+  const openDraft = useCallback((id: string) => {
+    setView('drafts');
+    setOpenId(id);
+  }, []);
+
+  const duplicateDraft = useCallback(
+    async (id: string) => {
+      const result = await pressroom().drafts.duplicate({ id, copySuffix: t('library.copySuffix') });
+      if (!result.ok) return setError(result.error);
+      setError(null);
+      openDraft(result.value.document.id);
+    },
+    [t, openDraft],
+  );
+
+  const deleteDraft = useCallback(async (id: string, title: string) => {
+    const result = await pressroom().drafts.delete({ id });
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setNotice(null);
+    setOpenId((current) => (current === id ? null : current));
+    setPendingDelete({ id, title, undoWindowMs: result.value.undoWindowMs });
+  }, []);
+
+  const undoDelete = useCallback(
+    async (id: string) => {
+      setPendingDelete(null);
+      const result = await pressroom().drafts.undoDelete({ id });
+      if (!result.ok) return setError(result.error);
+      if (!result.value.restored) setNotice(t('library.undoTooLate'));
+    },
+    [t],
+  );
+
+  const revealDraft = useCallback(async (id: string) => {
+    const result = await pressroom().drafts.reveal({ id });
+    if (!result.ok) setError(result.error);
+  }, []);
+
+  useEffect(
+    () =>
+      pressroom().on('drafts.trashFailed', ({ title }) =>
+        setNotice(t('library.trashFailed', { title: title || t('library.untitled') })),
+      ),
+    [t],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -63,6 +115,7 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
         <button type="button" onClick={() => void createDraft()} aria-keyshortcuts="Control+N Meta+N">
           {t('toolbar.newDraft')}
         </button>
+        <RecentMenu onOpen={openDraft} />
         <button
           type="button"
           aria-pressed={view === 'settings'}
@@ -76,12 +129,20 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
           {describeError(error, t)}
         </p>
       )}
-      <RecoveryBanner
-        onOpen={(id) => {
-          setView('drafts');
-          setOpenId(id);
-        }}
-      />
+      {notice && (
+        <p role="alert" className="error banner" dir="auto">
+          {notice}
+        </p>
+      )}
+      {pendingDelete && (
+        <UndoDeleteToast
+          key={pendingDelete.id}
+          pending={pendingDelete}
+          onUndo={(id) => void undoDelete(id)}
+          onExpired={(id) => setPendingDelete((current) => (current?.id === id ? null : current))}
+        />
+      )}
+      <RecoveryBanner onOpen={openDraft} />
       <div className="workspace">
         <LibraryList
           query={query}
@@ -89,10 +150,10 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
           listing={listing}
           error={listError}
           selectedId={openId}
-          onOpen={(id) => {
-            setView('drafts');
-            setOpenId(id);
-          }}
+          onOpen={openDraft}
+          onDuplicate={(id) => void duplicateDraft(id)}
+          onDelete={(id, title) => void deleteDraft(id, title)}
+          onReveal={(id) => void revealDraft(id)}
         />
         <main id="main" tabIndex={-1}>
           {view === 'settings' ? (

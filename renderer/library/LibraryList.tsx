@@ -1,10 +1,13 @@
 /**
- * The list of drafts: a keyboard-navigable listbox (arrows, Home, End, Enter), newest first, with
- * drafts that cannot be read shown apart with the reason, never hidden.
+ * The list of drafts: a keyboard-navigable listbox (arrows, Home, End, Enter; Delete deletes and
+ * Ctrl/Cmd+D duplicates the highlighted draft), newest first, with drafts that cannot be read shown
+ * apart with the reason, never hidden. The actions under the controls act on the highlighted draft.
  */
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../i18n/i18n.js';
+import { DraftActions } from './DraftActions.js';
+import { DraftThumbnail } from './DraftThumbnail.js';
 import type { Listing } from './use-library.js';
 import type { AppError } from '../../shared/contract/result.js';
 import { draftStatuses, type LibraryQuery } from '../../shared/release/draft-summary.js';
@@ -16,9 +19,13 @@ interface Props {
   error: AppError | null;
   selectedId: string | null;
   onOpen: (id: string) => void;
+  onDuplicate: (id: string) => void;
+  onDelete: (id: string, title: string) => void;
+  onReveal: (id: string) => void;
 }
 
-export const LibraryList = ({ query, onQuery, listing, error, selectedId, onOpen }: Props) => {
+export const LibraryList = (props: Props) => {
+  const { query, onQuery, listing, error, selectedId, onOpen } = props;
   const { t, i18n } = useTranslation();
   const drafts = listing?.drafts ?? [];
   // The keyboard's position in the list follows the open draft until the arrows move it.
@@ -48,6 +55,16 @@ export const LibraryList = ({ query, onQuery, listing, error, selectedId, onOpen
       event.preventDefault();
       const draft = drafts[active];
       if (draft) onOpen(draft.id);
+    } else if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) {
+      event.preventDefault();
+      const draft = drafts[active];
+      // The next draft takes the highlight, as in a file manager.
+      setActive(active + 1 <= last ? active + 1 : active - 1);
+      if (draft) props.onDelete(draft.id, draft.title);
+    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'd') {
+      event.preventDefault();
+      const draft = drafts[active];
+      if (draft) props.onDuplicate(draft.id);
     }
   };
 
@@ -95,6 +112,14 @@ export const LibraryList = ({ query, onQuery, listing, error, selectedId, onOpen
           <option value="title">{t('library.sortTitle')}</option>
         </select>
       </div>
+      {activeDraft && (
+        <DraftActions
+          draft={activeDraft}
+          onDuplicate={props.onDuplicate}
+          onDelete={props.onDelete}
+          onReveal={props.onReveal}
+        />
+      )}
       {listing && drafts.length === 0 && (
         <p className="hint">{query.search || query.status ? t('library.noMatches') : t('library.empty')}</p>
       )}
@@ -104,6 +129,7 @@ export const LibraryList = ({ query, onQuery, listing, error, selectedId, onOpen
           aria-labelledby="library-heading"
           tabIndex={0}
           aria-activedescendant={activeDraft ? `draft-${activeDraft.id}` : undefined}
+          aria-keyshortcuts="Delete Control+D Meta+D"
           onKeyDown={onKeyDown}
           className="draft-list"
         >
@@ -119,6 +145,7 @@ export const LibraryList = ({ query, onQuery, listing, error, selectedId, onOpen
                 onOpen(draft.id);
               }}
             >
+              <DraftThumbnail id={draft.id} updatedAt={draft.updatedAt} hasImage={draft.thumbnail !== null} />
               <span className="draft-title" dir="auto">
                 {draft.title || t('library.untitled')}
               </span>

@@ -99,6 +99,31 @@ export const contract = {
     /** Shows the draft's folder in Finder / Explorer / the desktop's file manager. */
     'drafts.reveal': { request: z.object({ id: draftIdSchema }).strict(), response: z.null() },
     /** After a refused save: which version stays in the draft; the other becomes a conflict copy. */
+    /** A copy of a readable draft (fields and images, never its publish record), titled with the suffix. */
+    'drafts.duplicate': {
+      request: z.object({ id: draftIdSchema, copySuffix: z.string().max(100) }).strict(),
+      response: openedDraftSchema,
+    },
+    /**
+     * Deletes a draft the way Undo can take back: hidden from the library at once, moved to the OS
+     * trash when the undo window ends (or at quit). Never a permanent delete.
+     */
+    'drafts.delete': {
+      request: z.object({ id: draftIdSchema }).strict(),
+      response: z.object({ undoWindowMs: z.number().int().nonnegative() }),
+    },
+    /** Takes a delete back while it is still pending; false when the draft is already in the OS trash. */
+    'drafts.undoDelete': {
+      request: z.object({ id: draftIdSchema }).strict(),
+      response: z.object({ restored: z.boolean() }),
+    },
+    /** The drafts opened most recently in this library folder, newest first (at most ten). */
+    'drafts.recent': { request: noArguments, response: z.array(draftSummarySchema) },
+    /** A small image of the draft's featured image for the list (a data: URL), or null when it has none. */
+    'drafts.thumbnail': {
+      request: z.object({ id: draftIdSchema }).strict(),
+      response: z.object({ dataUrl: z.string().startsWith('data:image/') }).nullable(),
+    },
     'drafts.resolveConflict': {
       request: z
         .object({
@@ -113,8 +138,12 @@ export const contract = {
     },
   },
   events: {
-    /** The draft library changed (a draft was created or saved, or the folder moved). */
-    'library.changed': z.object({ reason: z.enum(['created', 'saved', 'folder-changed']) }),
+    /** The draft library changed (a draft was created, saved, deleted or restored, or the folder moved). */
+    'library.changed': z.object({
+      reason: z.enum(['created', 'saved', 'folder-changed', 'deleted', 'restored', 'trashed']),
+    }),
+    /** A deleted draft could not be moved to the OS trash: it is back in the library, untouched. */
+    'drafts.trashFailed': z.object({ id: draftIdSchema, title: z.string() }),
   },
 } as const;
 

@@ -37,11 +37,15 @@ export class LibraryCatalog {
   constructor(
     private readonly currentFolder: () => string,
     private readonly defaults: () => MigrationDefaults,
+    /** Drafts left out of every listing: those deleted but still undoable. */
+    private readonly isHidden: (id: string) => boolean = () => false,
   ) {}
 
   async query(query: LibraryQuery = {}): Promise<CatalogListing> {
     await this.refresh();
-    const all = [...this.cache.values()].flatMap((entry) => (entry.summary ? [entry.summary] : []));
+    const all = [...this.cache.values()].flatMap((entry) =>
+      entry.summary && !this.isHidden(entry.summary.id) ? [entry.summary] : [],
+    );
     const matching = query.status ? all.filter((draft) => draft.status === query.status) : all;
     const drafts = query.search?.trim()
       ? this.ranked(matching, query.search)
@@ -50,6 +54,12 @@ export class LibraryCatalog {
       .flatMap(([entry, cached]) => (cached.unreadable ? [{ folder: entry, reason: cached.unreadable }] : []))
       .sort((a, b) => a.folder.localeCompare(b.folder));
     return { folder: this.folder, drafts, unreadable };
+  }
+
+  /** The summary of a draft as last read (no disk access), or null when it is not listed. */
+  cachedSummary(id: string): DraftSummary | null {
+    for (const entry of this.cache.values()) if (entry.summary?.id === id) return entry.summary;
+    return null;
   }
 
   private ranked(drafts: DraftSummary[], search: string): DraftSummary[] {

@@ -24,6 +24,7 @@ import type { RecoveryJournal } from './recovery-journal.js';
 import { type Logger, silentLogger } from '../logger.js';
 import { fingerprint, writeFileAtomically } from '../fs/atomic-file.js';
 import { DOCUMENT_FILE, draftFolderName, readDraftFolder, serialiseDraft } from './draft-files.js';
+import { duplicateDraft } from './duplicate-draft.js';
 
 export interface OpenedDraft {
   document: DraftDocument;
@@ -185,6 +186,18 @@ export class DraftLibrary {
     }
     this.options.events.emit('library.changed', { reason: 'saved' });
     return { etag: fingerprint(content), updatedAt };
+  }
+
+  /** A copy of a readable draft, with its images and without its publish record (duplicate-draft.ts). */
+  duplicate(id: string, copySuffix: string): Promise<OpenedDraft> {
+    const { folder, releaseDefaults, events, now, newId } = this.options;
+    return duplicateDraft(id, copySuffix, {
+      folder: folder(),
+      defaults: releaseDefaults(),
+      events,
+      now,
+      newId,
+    });
   }
 
   /** The journal's copy of a draft's unsaved edits is no longer needed (they are in a draft now). */

@@ -23,12 +23,28 @@ afterAll(() => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export const launchApp = async (folder: string): Promise<RunningApp> => {
+export interface LaunchOptions {
+  /** How long a delete stays undoable (the app's default is 10 s). */
+  undoWindowMs?: number;
+}
+
+/**
+ * Starts the app with everything it writes under `folder`, including the OS trash
+ * (`folder/data/Trash` through XDG_DATA_HOME), so a test never touches the machine's own trash.
+ */
+export const launchApp = async (folder: string, options: LaunchOptions = {}): Promise<RunningApp> => {
   if (!existsSync(SERVER)) throw new Error('dist/web/start-web.js is missing: run `npm run build` first.');
   const child: ChildProcess = spawn(
     process.execPath,
-    [SERVER, '--user-data', join(folder, 'user-data'), '--documents', join(folder, 'Documents')],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      SERVER,
+      '--user-data',
+      join(folder, 'user-data'),
+      '--documents',
+      join(folder, 'Documents'),
+      ...(options.undoWindowMs === undefined ? [] : ['--undo-window-ms', String(options.undoWindowMs)]),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_DATA_HOME: join(folder, 'data') } },
   );
   running.add(child);
   child.once('exit', () => running.delete(child));

@@ -74,7 +74,7 @@ describe('build/electron-builder.yml', () => {
     expect(knownFuses.sort()).toEqual(Object.keys(secureFuses).sort());
   });
 
-  it('packages only the built app, in an asar archive, without source maps or node_modules', async () => {
+  it('packages only the built app and sharp, in an asar archive, without source maps or other node_modules', async () => {
     const config = await loadConfig();
     expect(config.asar).toBe(true);
     // electron-builder normalizes the list into one file set; `!` patterns exclude.
@@ -87,9 +87,15 @@ describe('build/electron-builder.yml', () => {
           'package.json',
           '!**/*.map',
           '!node_modules{,/**/*}',
+          'node_modules/sharp/**',
+          'node_modules/@img/**',
+          'node_modules/detect-libc/**',
+          'node_modules/semver/**',
         ],
       },
     ]);
+    // Native code cannot be loaded from inside an asar archive.
+    expect(config.asarUnpack).toEqual(['node_modules/sharp/**', 'node_modules/@img/**']);
   });
 
   it('builds an assisted per-user Windows installer, a hardened macOS app and a Linux AppImage', async () => {
