@@ -6,6 +6,7 @@ import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import { type FileManager, systemFileManager } from './file-manager.js';
 import type { Logger } from './logger.js';
 import { join } from 'node:path';
+import { fileSnapshots } from './catalog/catalog-snapshot.js';
 import { LibraryCatalog } from './catalog/library-catalog.js';
 import { DraftLibrary } from './drafts/draft-library.js';
 import { nodeTrash, type OsTrash, PendingDeletes } from './drafts/pending-deletes.js';
@@ -80,11 +81,20 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
       if (change.change !== 'hidden') titles.delete(change.id);
     },
   });
-  const catalog = new LibraryCatalog(
-    () => settings.get().libraryFolder,
-    releaseDefaults,
-    (id) => deletes.isPending(id),
-  );
+  const snapshots = fileSnapshots(join(env.userDataFolder, 'catalog-cache.json'), env.logger);
+  const catalog = new LibraryCatalog(() => settings.get().libraryFolder, releaseDefaults, {
+    isHidden: (id) => deletes.isPending(id),
+    // Changes from elsewhere (a synced folder, the CLI) show within this; this app's own at once.
+    rescanAfterMs: 2_000,
+    snapshots,
+    onExternalChange: () => events.emit('library.changed', { reason: 'external' }),
+  });
+  events.subscribe((event, payload) => {
+    // This app changed the library: the next listing must show it. (An external change was just read.)
+    if (event === 'library.changed' && (payload as { reason: string }).reason !== 'external') {
+      catalog.invalidate();
+    }
+  });
   return {
     core: {
       info: env.info,
@@ -96,6 +106,11 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
       deletes,
       deletedTitles: titles,
       thumbnails: new Thumbnails(env.logger),
+      // Deletes still inside their undo window go to the trash, as the user asked; the catalog is kept.
+      beforeQuit: async () => {
+        await deletes.flush();
+        await snapshots.flush();
+      },
       folderPicker: env.folderPicker,
       fileManager: env.fileManager ?? systemFileManager(),
     },

@@ -33,6 +33,8 @@ export interface CoreServices {
   /** Titles of drafts whose delete is pending, for the message if the move to the trash fails. */
   deletedTitles: Map<string, string>;
   thumbnails: Thumbnails;
+  /** Finishes what must not be lost when the app quits (pending deletes, the catalog snapshot). */
+  beforeQuit(): Promise<void>;
 }
 
 export const createHandlers = (core: CoreServices): Handlers => ({

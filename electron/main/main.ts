@@ -79,7 +79,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('before-quit', (event) => {
       if (trashFlushed) return;
       event.preventDefault();
-      void core.deletes.flush().finally(() => {
+      void core.beforeQuit().finally(() => {
         trashFlushed = true;
         app.quit();
       });

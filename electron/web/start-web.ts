@@ -77,8 +77,8 @@ if (values.open) {
 
 const quit = (): void => {
   // Deletes still inside their undo window go to the trash first, as the user asked.
-  void core.deletes
-    .flush()
+  void core
+    .beforeQuit()
     .then(() => bridge.close())
     .finally(() => process.exit(0));
 };

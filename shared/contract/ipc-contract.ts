@@ -138,9 +138,12 @@ export const contract = {
     },
   },
   events: {
-    /** The draft library changed (a draft was created, saved, deleted or restored, or the folder moved). */
+    /**
+     * The draft library changed: a draft was created, saved, deleted or restored here, the folder
+     * moved, or drafts were changed by someone else (`external`: a synced folder, the CLI).
+     */
     'library.changed': z.object({
-      reason: z.enum(['created', 'saved', 'folder-changed', 'deleted', 'restored', 'trashed']),
+      reason: z.enum(['created', 'saved', 'folder-changed', 'deleted', 'restored', 'trashed', 'external']),
     }),
     /** A deleted draft could not be moved to the OS trash: it is back in the library, untouched. */
     'drafts.trashFailed': z.object({ id: draftIdSchema, title: z.string() }),

@@ -6,12 +6,20 @@
 import MiniSearch from 'minisearch';
 import { type DraftDocument, plainText } from '../../../shared/release/draft-document.js';
 
-interface Indexed {
+/** What search looks at in one draft; also kept in the catalog snapshot so a restart need not re-read drafts. */
+export interface SearchableText {
   id: string;
   title: string;
   text: string;
   tags: string;
 }
+
+export const searchableText = (document: DraftDocument): SearchableText => ({
+  id: document.id,
+  title: document.title,
+  text: plainText(document.body),
+  tags: document.tags.join(' '),
+});
 
 /** Lowercase without diacritics; Arabic letters are kept, only its short-vowel marks go. */
 const fold = (term: string): string =>
@@ -22,7 +30,7 @@ const fold = (term: string): string =>
     .toLowerCase();
 
 export class SearchIndex {
-  private readonly index = new MiniSearch<Indexed>({
+  private readonly index = new MiniSearch<SearchableText>({
     fields: ['title', 'text', 'tags'],
     processTerm: (term) => fold(term) || null,
     searchOptions: {
@@ -33,14 +41,8 @@ export class SearchIndex {
     },
   });
 
-  upsert(document: DraftDocument): void {
-    const entry: Indexed = {
-      id: document.id,
-      title: document.title,
-      text: plainText(document.body),
-      tags: document.tags.join(' '),
-    };
-    if (this.index.has(document.id)) this.index.replace(entry);
+  upsert(entry: SearchableText): void {
+    if (this.index.has(entry.id)) this.index.replace(entry);
     else this.index.add(entry);
   }
 

@@ -1,6 +1,5 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { LibraryCatalog } from '../../../../electron/core/catalog/library-catalog.js';
 import { publishedContentHash } from '../../../../electron/core/catalog/draft-status.js';
@@ -121,32 +120,25 @@ describe('the library catalog (list, search, filter, sort)', () => {
     expect(await titles(catalog, { search: 'renamed' })).toEqual(['Renamed elsewhere']);
   });
 
-  it('lists and searches 5,000 drafts', async () => {
+  it('lists and searches thousands of drafts (timings are in npm run bench)', async () => {
     const folder = await tempFolder();
     const library = testLibrary(folder);
     const sample = await library.create({ title: 'Template' });
     const base = JSON.parse(
       await readFile(join(folder, `${sample.document.id}.pressroom`, 'release.json'), 'utf8'),
     );
-    for (let index = 0; index < 5000; index += 1) {
+    for (let index = 0; index < 2000; index += 1) {
       const id = `bulk-draft-${String(index).padStart(5, '0')}`;
       await mkdir(join(folder, `${id}.pressroom`));
-      const title = index === 4321 ? 'Scholarship ceremony in Dhaka' : `Routine release number ${index}`;
+      const title = index === 1234 ? 'Scholarship ceremony in Dhaka' : `Routine release number ${index}`;
       await writeFile(
         join(folder, `${id}.pressroom`, 'release.json'),
         JSON.stringify({ ...base, id, title, body: paragraph(`Body ${index}`) }),
       );
     }
     const catalog = new LibraryCatalog(() => folder, istanbul);
-    let start = performance.now();
-    expect((await catalog.query()).drafts).toHaveLength(5001);
-    const firstList = performance.now() - start;
-    start = performance.now();
+    expect((await catalog.query()).drafts).toHaveLength(2001);
     expect(await titles(catalog, { search: 'scholarship dhaka' })).toEqual(['Scholarship ceremony in Dhaka']);
-    const search = performance.now() - start;
-    console.log(
-      `catalog: first list of 5,001 drafts ${firstList.toFixed(0)} ms, search incl. refresh ${search.toFixed(0)} ms`,
-    );
   }, 60_000);
 
   it('says plainly when the library folder cannot be read, instead of showing an empty library', async () => {
