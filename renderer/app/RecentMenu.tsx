@@ -2,7 +2,7 @@
  * "Open recent": the drafts opened last in this library, newest first, in a menu button (arrows move,
  * Enter opens, Escape closes and gives the focus back to the button).
  */
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftSummary } from '../../shared/release/draft-summary.js';
 import { pressroom } from '../bridge/pressroom.js';
@@ -22,8 +22,13 @@ export const RecentMenu = ({ onOpen }: { onOpen: (id: string) => void }) => {
   const show = async () => {
     const result = await pressroom().drafts.recent({});
     setItems(result.ok ? result.value : []);
-    requestAnimationFrame(() => focusItem(0));
   };
+
+  // Opening the menu puts the focus on its first item, as soon as the items are there.
+  const isOpen = items !== null;
+  useEffect(() => {
+    if (isOpen) focusItem(0);
+  }, [isOpen]);
   const close = () => {
     setItems(null);
     button.current?.focus();
@@ -48,7 +53,13 @@ export const RecentMenu = ({ onOpen }: { onOpen: (id: string) => void }) => {
   };
 
   return (
-    <div className="menu-button">
+    <div
+      className="menu-button"
+      onBlur={(event) => {
+        // Clicking or tabbing anywhere else closes the menu, as menus do.
+        if (items && !event.currentTarget.contains(event.relatedTarget as Node | null)) setItems(null);
+      }}
+    >
       <button
         ref={button}
         type="button"

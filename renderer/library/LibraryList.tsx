@@ -69,6 +69,12 @@ export const LibraryList = (props: Props) => {
   };
 
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  // A release date is a wall-clock time in the release's own zone: shown as written, with the zone.
+  const wallClockFormat = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
   const activeDraft = drafts[active];
 
   return (
@@ -151,7 +157,12 @@ export const LibraryList = (props: Props) => {
               </span>
               <span className="draft-meta">
                 <span className={`badge ${draft.status}`}>{t(`library.status.${draft.status}`)}</span>{' '}
-                {t('library.edited', { date: dateFormat.format(new Date(draft.updatedAt)) })}
+                {draft.releaseDate
+                  ? t('library.releaseDate', {
+                      date: wallClockFormat.format(new Date(`${draft.releaseDate}:00Z`)),
+                      zone: zoneName(draft.timeZone),
+                    })
+                  : t('library.edited', { date: dateFormat.format(new Date(draft.updatedAt)) })}
               </span>
               {draft.snippet && (
                 <span className="draft-snippet" dir="auto">
@@ -182,3 +193,6 @@ export const LibraryList = (props: Props) => {
     </nav>
   );
 };
+
+/** "Europe/Istanbul" → "Istanbul", "America/Port_of_Spain" → "Port of Spain". */
+const zoneName = (zone: string): string => (zone.split('/').pop() ?? zone).replaceAll('_', ' ');

@@ -108,6 +108,11 @@ describe('duplicate, delete with undo, open recent, thumbnails', () => {
       .poll(() => menu.getByRole('menuitem').allTextContents())
       .toEqual(['Youth forum in Istanbul', 'Youth forum in Istanbul (copy)']);
     await screenshot(page, 'library-open-recent');
+    // The first item has the focus, as in any menu; the arrows move it.
+    await menu
+      .getByRole('menuitem', { name: 'Youth forum in Istanbul', exact: true })
+      .and(page.locator(':focus'))
+      .waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => ui.titleField.inputValue()).toBe('Youth forum in Istanbul (copy)');

@@ -44,6 +44,11 @@ describe('searching, filtering and sorting the library', () => {
 
     await page.getByRole('combobox', { name: 'Show' }).selectOption('scheduled');
     await expect.poll(() => ui.listedTitles()).toEqual(['Scholarship ceremony in Dhaka']);
+    // The release's own date, as written in its own zone (not converted to this machine's zone).
+    await ui
+      .draftOption('Scholarship ceremony in Dhaka')
+      .getByText('Release Dec 10, 2026, 10:00 AM (Dhaka)')
+      .waitFor();
     await page.getByRole('combobox', { name: 'Show' }).selectOption('');
 
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('title');
