@@ -45,3 +45,7 @@ export const preloadOptions = {
 };
 
 export const webOptions = nodeBundle('electron/web/start-web.ts', 'dist/web/start-web.js');
+
+/** The `pressroom` command line (plain Node; bin/pressroom.mjs runs it). */
+export const CLI_OUTFILE = 'dist/cli/pressroom.js';
+export const cliOptions = nodeBundle('electron/cli/pressroom.ts', CLI_OUTFILE);

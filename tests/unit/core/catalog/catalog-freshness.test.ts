@@ -17,7 +17,7 @@ describe('keeping the catalog fresh', () => {
     const root = await tempFolder();
     const folder = join(root, 'Pressroom');
     const drafts = testLibrary(folder);
-    const created = [];
+    const created: Awaited<ReturnType<typeof drafts.create>>[] = [];
     for (const title of titles) created.push(await drafts.create({ title }));
     const fileOf = (index: number) =>
       join(folder, `${created[index]!.document.id}.pressroom`, 'release.json');

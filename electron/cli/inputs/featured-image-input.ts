@@ -1,0 +1,104 @@
+/**
+ * `--featured-image FILE --alt TEXT [--caption] [--credit]`: the file is checked with sharp (it must
+ * be a picture the web can show, fully decodable) and copied unchanged into the draft as
+ * `assets/featured.<ext>`, with its size and SHA-256 as the draft format requires.
+ */
+import { createHash } from 'node:crypto';
+import type { Metadata } from 'sharp';
+import type { FeaturedImage } from '../../../shared/release/release-fields.js';
+import { usageError } from '../cli-errors.js';
+import { readInputFile } from './input-file.js';
+
+/** Far above a camera original, far below what would exhaust memory. */
+const MAX_IMAGE_BYTES = 100 * 1024 * 1024;
+
+export interface FeaturedImageFlags {
+  file: string | undefined;
+  alt: string | undefined;
+  caption: string | undefined;
+  credit: string | undefined;
+}
+
+export interface FeaturedImageInput {
+  image: FeaturedImage;
+  asset: { file: string; bytes: Uint8Array };
+}
+
+const limitLength = (flag: string, value: string, max: number): string => {
+  if (value.length > max) throw usageError(`${flag} is longer than ${max} characters`);
+  return value;
+};
+
+/** The file extension for each format sharp can report that web pages can show; null for the rest. */
+const extensionOf = (metadata: Metadata): string | null => {
+  switch (metadata.format) {
+    case 'jpeg':
+      return 'jpg';
+    case 'png':
+    case 'webp':
+    case 'gif':
+    case 'tiff':
+      return metadata.format;
+    case 'heif':
+      // AVIF and HEIC share the HEIF container; only AVIF (AV1) is shown by browsers.
+      return metadata.compression === 'av1' ? 'avif' : null;
+    default:
+      return null;
+  }
+};
+
+const readMetadata = async (flag: string, file: string, bytes: Buffer): Promise<Metadata> => {
+  // Loaded only here: the other commands should not pay for starting a native image library.
+  const { default: sharp } = await import('sharp');
+  try {
+    const metadata = await sharp(bytes).metadata();
+    // The header can be fine while the picture is truncated or corrupt: decode a small copy to be sure.
+    await sharp(bytes, { failOn: 'error' }).resize(32, 32, { fit: 'inside' }).toBuffer();
+    return metadata;
+  } catch {
+    throw usageError(
+      `${flag} ${file}: this is not an image Pressroom can read (use JPEG, PNG, WebP, GIF, AVIF or TIFF)`,
+    );
+  }
+};
+
+export const readFeaturedImage = async (
+  flags: FeaturedImageFlags,
+  cwd: string,
+): Promise<FeaturedImageInput | null> => {
+  const { file, alt, caption, credit } = flags;
+  if (file === undefined) {
+    const stray = Object.entries({ '--alt': alt, '--caption': caption, '--credit': credit }).find(
+      ([, value]) => value !== undefined,
+    )?.[0];
+    if (stray) throw usageError(`${stray} describes the featured image; give --featured-image FILE too`);
+    return null;
+  }
+  if (alt === undefined || alt.trim() === '') {
+    throw usageError(
+      '--featured-image needs --alt TEXT: describe what the picture shows for readers who cannot see it',
+    );
+  }
+  const bytes = await readInputFile('--featured-image', file, cwd, MAX_IMAGE_BYTES);
+  const metadata = await readMetadata('--featured-image', file, bytes);
+  const extension = extensionOf(metadata);
+  if (!extension) {
+    throw usageError(
+      `--featured-image ${file}: ${metadata.format} images cannot be shown on the web (use JPEG, PNG, WebP, GIF, AVIF or TIFF)`,
+    );
+  }
+  const assetFile = `assets/featured.${extension}`;
+  return {
+    image: {
+      file: assetFile,
+      alt: limitLength('--alt', alt.trim(), 1000),
+      caption: limitLength('--caption', (caption ?? '').trim(), 2000),
+      credit: limitLength('--credit', (credit ?? '').trim(), 500),
+      // As readers see it: a photo turned by its EXIF orientation has its sides swapped.
+      width: metadata.autoOrient.width,
+      height: metadata.autoOrient.height,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    },
+    asset: { file: assetFile, bytes },
+  };
+};
