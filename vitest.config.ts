@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/support/wordpress/global-setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -9,4 +9,9 @@ declare class URL {
   readonly hostname: string;
   readonly pathname: string;
   readonly origin: string;
+  readonly username: string;
+  readonly password: string;
+  readonly search: string;
+  readonly hash: string;
+  readonly href: string;
 }

@@ -15,6 +15,8 @@ export const errorCodes = [
   'unreadable',
   'storage',
   'not-supported',
+  /** A WordPress site answered badly or not at all; `params.problem` says how (see shared/sites/site-problems.ts). */
+  'site',
   'internal',
 ] as const;
 

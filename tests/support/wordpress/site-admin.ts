@@ -1,0 +1,34 @@
+/** Setting up the test WordPress through its own REST API, as its administrator would. */
+import { inject } from 'vitest';
+import { WpClient } from '../../../electron/core/wordpress/wp-client.js';
+
+/** The shared test site, with the administrator's application password. */
+export const testSite = () => inject('wordpress');
+
+export const adminClient = (): WpClient => {
+  const site = testSite();
+  return new WpClient({ url: site.url, user: site.user, password: site.appPassword });
+};
+
+let counter = 0;
+/** A name no other test uses on the shared site. */
+export const unique = (prefix: string): string =>
+  `${prefix}-${process.pid}-${Date.now().toString(36)}-${(counter += 1)}`;
+
+/** A new user with `role` and an application password for it. */
+export const userWithRole = async (role: 'subscriber' | 'contributor' | 'author' | 'editor') => {
+  const admin = adminClient();
+  const login = unique(role);
+  const { data: user } = await admin.call<{ id: number }>('wp/v2/users', {
+    method: 'POST',
+    json: { username: login, email: `${login}@example.org`, password: `${login}-Pw-1!`, roles: [role] },
+  });
+  const { data: created } = await admin.call<{ password: string }>(
+    `wp/v2/users/${user.id}/application-passwords`,
+    {
+      method: 'POST',
+      json: { name: 'Pressroom test' },
+    },
+  );
+  return { id: user.id, login, appPassword: created.password };
+};
