@@ -21,9 +21,9 @@ export const nodeBundle = (entry, outfile) => ({
   format: 'esm',
   sourcemap: true,
   banner: { js: commonJsShims },
-  // sharp has native parts and `trash` ships helper executables: both are loaded from node_modules
+  // sharp and @napi-rs/keyring have native parts and `trash` ships helper executables: they are loaded from node_modules
   // at run time (build/electron-builder.yml packages sharp; the desktop app uses shell.trashItem).
-  external: ['electron', 'sharp', 'trash'],
+  external: ['electron', 'sharp', 'trash', '@napi-rs/keyring'],
   logLevel: 'warning',
 });
 

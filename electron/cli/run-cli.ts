@@ -11,8 +11,9 @@ import type { Command } from './commands/command.js';
 import { listCommand } from './commands/list-command.js';
 import { newCommand } from './commands/new-command.js';
 import { showCommand } from './commands/show-command.js';
+import { siteCommand } from './commands/site-command.js';
 
-const commands: Command[] = [newCommand, listCommand, showCommand, checkCommand];
+const commands: Command[] = [newCommand, listCommand, showCommand, checkCommand, siteCommand];
 
 const generalHelp = `Usage: pressroom <command> [options]
 

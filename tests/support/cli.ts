@@ -62,18 +62,24 @@ export interface CliRun {
  */
 export const runCli = (
   args: readonly string[],
-  options: { cwd?: string; bin?: string } = {},
+  options: { cwd?: string; bin?: string; input?: string; env?: Record<string, string | undefined> } = {},
 ): Promise<CliRun> =>
   new Promise((done) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [options.bin ?? cliBin, ...args],
-      { cwd: options.cwd ?? repoRoot, env: { ...process.env, TZ: 'Europe/Istanbul' }, encoding: 'utf8' },
+      {
+        cwd: options.cwd ?? repoRoot,
+        env: { ...process.env, TZ: 'Europe/Istanbul', ...options.env },
+        encoding: 'utf8',
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         done({ code, stdout, stderr });
       },
     );
+    // What a pipe into the command would carry (a password for `site add`); closed either way.
+    child.stdin?.end(options.input ?? '');
   });
 
 /** The lines a run wrote to stderr (without the final empty one). */

@@ -76,7 +76,7 @@ export class WpClient {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(request.json);
     } else if (request.body) {
-      body = request.body;
+      body = new Uint8Array(request.body); // a copy on a plain ArrayBuffer, as fetch types want
     }
     const deadline = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
