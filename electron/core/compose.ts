@@ -13,6 +13,9 @@ import { nodeTrash, type OsTrash, PendingDeletes } from './drafts/pending-delete
 import { RecentDrafts } from './drafts/recent-drafts.js';
 import { RecoveryJournal } from './drafts/recovery-journal.js';
 import { Thumbnails } from './images/thumbnails.js';
+import { noSecretStore, type SecretStore } from './sites/secret-store.js';
+import { SiteRegistry } from './sites/site-registry.js';
+import { SiteService } from './sites/site-service.js';
 import { EventHub } from './events.js';
 import type { CoreServices, FolderPicker } from './handlers.js';
 import { defaultLibraryFolder, type KeyValueStore, SettingsService } from './settings/settings-service.js';
@@ -33,7 +36,12 @@ export interface CoreEnvironment {
   trash?: OsTrash;
   /** How long a delete can be undone before the draft goes to the OS trash. */
   undoWindowMs?: number;
+  /** Where site passwords are kept (safeStorage in the desktop app); none by default. */
+  secrets?: SecretStore;
 }
+
+export const NO_SECRETS_HERE =
+  'Pressroom cannot keep passwords safely here. Use the desktop app, or set PRESSROOM_APP_PASSWORD.';
 
 export const composeCore = (env: CoreEnvironment): { core: CoreServices; events: EventHub } => {
   const events = new EventHub();
@@ -106,6 +114,10 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
       deletes,
       deletedTitles: titles,
       thumbnails: new Thumbnails(env.logger),
+      sites: new SiteService({
+        registry: new SiteRegistry(env.store),
+        secrets: env.secrets ?? noSecretStore(NO_SECRETS_HERE),
+      }),
       // Deletes still inside their undo window go to the trash, as the user asked; the catalog is kept.
       beforeQuit: async () => {
         await deletes.flush();

@@ -10,6 +10,7 @@ import type { PendingDeletes } from './drafts/pending-deletes.js';
 import type { RecentDrafts } from './drafts/recent-drafts.js';
 import type { RecoveryJournal } from './drafts/recovery-journal.js';
 import type { Thumbnails } from './images/thumbnails.js';
+import type { SiteService } from './sites/site-service.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { DraftLibrary } from './drafts/draft-library.js';
 import { resolveConflict } from './drafts/resolve-conflict.js';
@@ -33,6 +34,7 @@ export interface CoreServices {
   /** Titles of drafts whose delete is pending, for the message if the move to the trash fails. */
   deletedTitles: Map<string, string>;
   thumbnails: Thumbnails;
+  sites: SiteService;
   /** Finishes what must not be lost when the app quits (pending deletes, the catalog snapshot). */
   beforeQuit(): Promise<void>;
 }
@@ -110,4 +112,25 @@ export const createHandlers = (core: CoreServices): Handlers => ({
     return null;
   },
   'drafts.resolveConflict': (choice) => resolveConflict(core.drafts, choice),
+  'sites.list': async () => core.sites.list(),
+  'sites.passwordStorage': async () => {
+    const availability = await core.sites.passwordStorage();
+    return availability.available
+      ? { available: true, reason: null }
+      : { available: false, reason: availability.reason };
+  },
+  'sites.add': async ({ password, ...fields }) => {
+    const { site } = await core.sites.add({ ...fields, password }, { requireSecretStore: true });
+    return { site, check: (await core.sites.test(site.id)).check };
+  },
+  'sites.update': ({ id, ...changes }) =>
+    core.sites.update(
+      id,
+      Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+    ),
+  'sites.remove': async ({ id }) => {
+    await core.sites.remove(id);
+    return null;
+  },
+  'sites.test': async ({ id }) => (await core.sites.test(id)).check,
 });

@@ -2,12 +2,13 @@
  * Composition root of the desktop app: the only place that wires Electron to the core.
  * Everything it calls is tested without Electron; this file stays short enough to review in full.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeCore } from '../core/compose.js';
 import { createHandlers } from '../core/handlers.js';
+import { encryptedSecrets } from '../core/sites/encrypted-secrets.js';
 import { createDispatcher } from '../core/ipc/dispatcher.js';
 import { allowOrigins } from '../core/ipc/sender-policy.js';
 import { consoleLogger } from '../core/logger.js';
@@ -49,6 +50,13 @@ if (!app.requestSingleInstanceLock()) {
       fileManager: { reveal: async (path) => shell.showItemInFolder(path) },
       // The OS trash (Recycle Bin, Finder's Trash, the desktop's trash): a deleted draft can be put back.
       trash: { moveToTrash: (path) => shell.trashItem(path) },
+      // Site passwords: encrypted by the OS keychain / DPAPI; refused on Linux's basic_text fallback.
+      secrets: encryptedSecrets(store, {
+        isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+        backend: () => (process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null),
+        encryptString: (plain) => safeStorage.encryptString(plain),
+        decryptString: (sealed) => safeStorage.decryptString(sealed),
+      }),
       info: {
         name: app.getName(),
         version: app.getVersion(),

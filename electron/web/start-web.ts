@@ -12,6 +12,8 @@ import Conf from 'conf';
 import { composeCore } from '../core/compose.js';
 import { createHandlers } from '../core/handlers.js';
 import { consoleLogger } from '../core/logger.js';
+import { keyringSecrets } from '../core/sites/keyring-secrets.js';
+import { memorySecrets } from '../core/sites/secret-store.js';
 import { startWebBridge } from './bridge-server.js';
 
 const { values } = parseArgs({
@@ -22,6 +24,8 @@ const { values } = parseArgs({
     open: { type: 'boolean', default: false },
     /** How long a delete can be undone (demos and tests use a short one). */
     'undo-window-ms': { type: 'string' },
+    /** Keep site passwords in this process's memory only (demos, e2e); forgotten at quit. */
+    'memory-secrets': { type: 'boolean', default: false },
   },
 });
 const undoWindowMs = values['undo-window-ms'] === undefined ? undefined : Number(values['undo-window-ms']);
@@ -43,6 +47,8 @@ const { core, events } = composeCore({
   userDataFolder: dirname(store.path),
   logger: consoleLogger,
   ...(undoWindowMs === undefined ? {} : { undoWindowMs }),
+  // The OS keychain where there is one; memory only when asked; otherwise adding a site is refused.
+  secrets: values['memory-secrets'] ? memorySecrets() : keyringSecrets(),
   info: {
     name: 'Pressroom',
     version: process.env.npm_package_version ?? '0.1.0',

@@ -13,9 +13,10 @@ import { RecoveryBanner } from '../library/RecoveryBanner.js';
 import { type PendingDelete, UndoDeleteToast } from '../library/UndoDeleteToast.js';
 import { useLibrary } from '../library/use-library.js';
 import { SettingsView } from '../settings/SettingsView.js';
+import { SitesView } from '../sites/SitesView.js';
 import { RecentMenu } from './RecentMenu.js';
 
-type View = 'drafts' | 'settings';
+type View = 'drafts' | 'settings' | 'sites';
 
 export const App = ({ initialLanguage }: { initialLanguage: Settings['language'] }) => {
   const { t } = useTranslation();
@@ -118,6 +119,13 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
         <RecentMenu onOpen={openDraft} />
         <button
           type="button"
+          aria-pressed={view === 'sites'}
+          onClick={() => setView(view === 'sites' ? 'drafts' : 'sites')}
+        >
+          {t('toolbar.sites')}
+        </button>
+        <button
+          type="button"
           aria-pressed={view === 'settings'}
           onClick={() => setView(view === 'settings' ? 'drafts' : 'settings')}
         >
@@ -158,6 +166,8 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
         <main id="main" tabIndex={-1}>
           {view === 'settings' ? (
             <SettingsView info={info} language={language} onLanguage={setLanguage} />
+          ) : view === 'sites' ? (
+            <SitesView />
           ) : openId ? (
             <DraftEditor key={openId} id={openId} focusTitle={openId === newId} />
           ) : (

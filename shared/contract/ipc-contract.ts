@@ -15,6 +15,15 @@ import {
 } from '../release/draft-document.js';
 import { draftSummarySchema, libraryQuerySchema } from '../release/draft-summary.js';
 import { settingsSchema } from '../settings/settings-schema.js';
+import { siteCheckSchema, siteIdSchema, siteSchema } from '../sites/site.js';
+
+/** A site's fields as the user types them; the password only ever travels this way, to the core. */
+const siteFields = {
+  name: z.string().max(100),
+  url: z.string().max(2048),
+  user: z.string().max(200),
+};
+const passwordField = z.string().min(1).max(200);
 
 const noArguments = z.object({}).strict();
 
@@ -136,6 +145,33 @@ export const contract = {
         .strict(),
       response: z.object({ draft: openedDraftSchema, copyId: draftIdSchema }),
     },
+    /** The sites releases are published to (never their passwords). */
+    'sites.list': { request: noArguments, response: z.array(siteSchema) },
+    /** Whether this computer can keep site passwords safely, and if not why (shown before typing one). */
+    'sites.passwordStorage': {
+      request: noArguments,
+      response: z.object({ available: z.boolean(), reason: z.string().nullable() }),
+    },
+    /** Adds a site, keeps its password in the OS keychain, and tests the connection. */
+    'sites.add': {
+      request: z.object({ ...siteFields, password: passwordField }).strict(),
+      response: z.object({ site: siteSchema, check: siteCheckSchema }),
+    },
+    'sites.update': {
+      request: z
+        .object({
+          id: siteIdSchema,
+          name: siteFields.name.optional(),
+          url: siteFields.url.optional(),
+          user: siteFields.user.optional(),
+          password: passwordField.optional(),
+        })
+        .strict(),
+      response: siteSchema,
+    },
+    'sites.remove': { request: z.object({ id: siteIdSchema }).strict(), response: z.null() },
+    /** "Test connection": the REST API, the credentials, and whether the user may publish and upload. */
+    'sites.test': { request: z.object({ id: siteIdSchema }).strict(), response: siteCheckSchema },
   },
   events: {
     /**

@@ -39,3 +39,17 @@ export const noSecretStore = (reason: string): SecretStore => ({
   },
   delete: async () => {},
 });
+
+/**
+ * Passwords held in this process's memory only, forgotten at quit: for browser mode started with
+ * --memory-secrets (demos and the e2e suite on machines without a keychain). Never written anywhere.
+ */
+export const memorySecrets = (): SecretStore => {
+  const secrets = new Map<string, string>();
+  return {
+    availability: async () => ({ available: true }),
+    get: async (key) => secrets.get(key) ?? null,
+    set: async (key, secret) => void secrets.set(key, secret),
+    delete: async (key) => void secrets.delete(key),
+  };
+};

@@ -33,6 +33,10 @@ export class SiteService {
     return this.options.registry.list();
   }
 
+  passwordStorage() {
+    return this.options.secrets.availability();
+  }
+
   /**
    * Adds a site and keeps its password. With `requireSecretStore` (the app), a machine that cannot
    * protect the password refuses rather than pretend; without it (the CLI), the site is kept and the

@@ -26,6 +26,8 @@ afterAll(() => {
 export interface LaunchOptions {
   /** How long a delete stays undoable (the app's default is 10 s). */
   undoWindowMs?: number;
+  /** Keep site passwords in the app's memory (this machine has no keychain). */
+  memorySecrets?: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export const launchApp = async (folder: string, options: LaunchOptions = {}): Pr
       '--documents',
       join(folder, 'Documents'),
       ...(options.undoWindowMs === undefined ? [] : ['--undo-window-ms', String(options.undoWindowMs)]),
+      ...(options.memorySecrets ? ['--memory-secrets'] : []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_DATA_HOME: join(folder, 'data') } },
   );
