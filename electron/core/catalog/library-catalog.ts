@@ -19,6 +19,7 @@ import type { DraftSummary, LibraryQuery } from '../../../shared/release/draft-s
 import type { MigrationDefaults } from '../../../shared/release/migrations.js';
 import type { UnreadableDraft } from '../../../shared/release/draft-document.js';
 import { DOCUMENT_FILE, DRAFT_FOLDER_SUFFIX, readDraftFolder } from '../drafts/draft-files.js';
+import { PUBLISH_STATE_FILE } from '../drafts/publish-state.js';
 import { type CatalogEntry, type CatalogSnapshots, noSnapshots } from './catalog-snapshot.js';
 import { SearchIndex, searchableText } from './search-index.js';
 import { summarise } from './summarise.js';
@@ -163,7 +164,11 @@ export class LibraryCatalog {
 
   private async refreshEntry(folder: string, entry: string): Promise<boolean> {
     const info = await stat(join(folder, entry, DOCUMENT_FILE)).catch(() => null);
-    const stamp = info ? `${info.ino}:${info.size}:${info.mtimeMs}` : 'missing';
+    // Publishing changes the status without touching release.json: its state file counts too.
+    const published = await stat(join(folder, entry, PUBLISH_STATE_FILE)).catch(() => null);
+    const stamp = info
+      ? `${info.ino}:${info.size}:${info.mtimeMs}${published ? `/${published.ino}:${published.mtimeMs}` : ''}`
+      : 'missing';
     const cached = this.cache.get(entry);
     if (cached && cached.stamp === stamp) return false;
     const read = await readDraftFolder(join(folder, entry), this.defaults());

@@ -14,6 +14,7 @@ import {
 import { migrateToCurrent, type MigrationDefaults } from '../../../shared/release/migrations.js';
 import { isSafeAssetPath } from '../../../shared/release/release-fields.js';
 import { fingerprint } from '../fs/atomic-file.js';
+import { readPublishState } from './publish-state.js';
 
 export const DRAFT_FOLDER_SUFFIX = '.pressroom';
 export const DOCUMENT_FILE = 'release.json';
@@ -56,7 +57,10 @@ export const readDraftFolder = async (
   const read = parseDraftBytes(bytes, defaults);
   if (!read.ok) return read;
   const missing = await missingAsset(folderPath, read.document);
-  return missing ? unreadable(missing) : read;
+  if (missing) return unreadable(missing);
+  // Where it was published is kept beside the release (publish-state.ts) and wins over release.json.
+  const { record } = await readPublishState(folderPath);
+  return record ? { ...read, document: { ...read.document, publishRecord: record } } : read;
 };
 
 /** Every file the document names must be a real file inside the draft folder. */

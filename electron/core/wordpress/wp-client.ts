@@ -41,6 +41,8 @@ export class SiteFailure extends AppFailure {
     message: string,
     readonly status: number | null = null,
     readonly wpCode: string | null = null,
+    /** WordPress's `data` of the error (e.g. `term_id` of a term that already exists). */
+    readonly details: Record<string, unknown> | null = null,
   ) {
     super('site', message, {
       problem,
@@ -220,6 +222,7 @@ export class WpClient {
       `${this.host} refused the request (error ${status}).${said || ' It gave no reason.'}`,
       status,
       wp?.code ?? null,
+      wp?.data ?? null,
     );
   }
 }
@@ -227,6 +230,7 @@ export class WpClient {
 interface WpErrorBody {
   code: string;
   message: string;
+  data?: Record<string, unknown>;
 }
 
 const isWpError = (data: unknown): data is WpErrorBody =>

@@ -57,7 +57,9 @@ describe('the site registry', () => {
     expect(() => registry.add({ name: 'haber sitesi', url: 'x.org', user: 'u' })).toThrow(
       /already a site called/,
     );
-    expect(registry.add({ name: 'الموقع العربي', url: 'ar.example.org', user: 'u' }).id).toBe('almwqe-alerby');
+    expect(registry.add({ name: 'الموقع العربي', url: 'ar.example.org', user: 'u' }).id).toBe(
+      'almwqe-alerby',
+    );
     expect(registry.update('haber-sitesi', { name: 'Haber' })).toMatchObject({
       id: 'haber-sitesi',
       name: 'Haber',

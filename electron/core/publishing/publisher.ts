@@ -1,0 +1,285 @@
+/**
+ * Publishing one release to one site, safe to repeat:
+ *  1. preflight: blocking problems stop here;
+ *  2. the post's id is made durable before anything else: a new release is first created as a
+ *     remote *draft* under a marker slug (`<slug>-pr-<token>`) recorded in publish.json, so a
+ *     retry after a lost answer finds it by that slug instead of creating a second post;
+ *  3. images are uploaded once (media-upload.ts), terms matched or created (site-terms.ts);
+ *  4. the post is updated with every field (on a republish, only the fields that changed), and
+ *     the record (id, link, modified_gmt, content hash) is written atomically beside the release.
+ * Before updating a post already published, its `modified_gmt` is compared with the record: a
+ * change made on the site stops the publish (the user chooses), a post deleted there is reported.
+ * Transient failures (no network, timeout, 5xx, garbled answer) are retried with backoff (p-retry);
+ * the caller queues the release in the outbox when they persist.
+ */
+import { randomBytes } from 'node:crypto';
+import pRetry, { AbortError } from 'p-retry';
+import { AppFailure } from '../../../shared/contract/result.js';
+import {
+  hasBlockingProblems,
+  preflight,
+  type PreflightProblem,
+} from '../../../shared/preflight/preflight.js';
+import type { DraftDocument } from '../../../shared/release/draft-document.js';
+import type { Site } from '../../../shared/sites/site.js';
+import { isTransient } from '../../../shared/sites/site-problems.js';
+import { publishedContentHash } from '../catalog/draft-status.js';
+import { type PublishState, readPublishState, writePublishState } from '../drafts/publish-state.js';
+import { SiteFailure, type WpClient } from '../wordpress/wp-client.js';
+import { uploadImageOnce } from './media-upload.js';
+import { fieldHashes, postFields, releaseSlug, type WpStatus } from './post-fields.js';
+import { resolveTerms } from './site-terms.js';
+
+export type PublishProgress =
+  | { step: 'preflight' }
+  | { step: 'images'; done: number; total: number }
+  | { step: 'uploading'; sent: number; total: number }
+  | { step: 'terms' }
+  | { step: 'post'; action: 'creating' | 'updating' }
+  | { step: 'done' };
+
+export interface PublishRequest {
+  draftFolder: string;
+  document: DraftDocument;
+  site: Site;
+  client: WpClient;
+  status?: WpStatus;
+  createTerms?: boolean;
+  /** Overwrite a post changed on the site since the last publish (after the user chose so). */
+  overwrite?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: PublishProgress) => void;
+  now?: () => Date;
+  /** Attempts for a transient failure, and the first wait; the default suits a real network. */
+  retries?: number;
+  minRetryMs?: number;
+}
+
+export type PublishOutcome =
+  | { kind: 'published'; remoteId: number; link: string; status: string; site: string; bytesSent: number }
+  | { kind: 'preflight'; problems: PreflightProblem[] }
+  | { kind: 'conflict'; remoteId: number; link: string; remoteModifiedGmt: string }
+  | { kind: 'deleted'; remoteId: number };
+
+interface WpPost {
+  id: number;
+  link: string;
+  status: string;
+  slug: string;
+  modified_gmt: string;
+  featured_media: number;
+  categories: number[];
+  tags: number[];
+}
+
+export const publishRelease = async (request: PublishRequest): Promise<PublishOutcome> => {
+  const { document, site, client, draftFolder } = request;
+  const progress = request.onProgress ?? (() => {});
+  const signal = request.signal;
+  const options = signal ? { signal } : {};
+  const retrying = <T>(work: () => Promise<T>) => withRetries(work, request);
+
+  progress({ step: 'preflight' });
+  const problems = preflight(document, { now: (request.now ?? (() => new Date()))() });
+  if (hasBlockingProblems(problems)) return { kind: 'preflight', problems };
+
+  let state = await readPublishState(draftFolder);
+  const save = async (next: PublishState) => {
+    state = next;
+    await writePublishState(draftFolder, next);
+  };
+  const record = state.record?.site === site.id ? state.record : null;
+
+  // A post already published: stop on a change made on the site, or a post deleted there.
+  if (record && !request.overwrite) {
+    const remote = await retrying(() => currentPost(client, record.remoteId, options));
+    if (!remote || remote.status === 'trash') return { kind: 'deleted', remoteId: record.remoteId };
+    if (remote.modified_gmt !== record.remoteModifiedGmt) {
+      return {
+        kind: 'conflict',
+        remoteId: remote.id,
+        link: remote.link,
+        remoteModifiedGmt: remote.modified_gmt,
+      };
+    }
+  }
+
+  // The post's id, durable before anything else is sent.
+  let remoteId = record?.remoteId ?? null;
+  if (remoteId === null) {
+    const pending =
+      state.pending?.site === site.id
+        ? state.pending
+        : {
+            site: site.id,
+            marker: `${releaseSlug(document).slice(0, 150)}-pr-${randomBytes(4).toString('hex')}`,
+            remoteId: null,
+          };
+    if (pending !== state.pending) await save({ ...state, pending });
+    progress({ step: 'post', action: 'creating' });
+    remoteId =
+      pending.remoteId ??
+      (await retrying(async () => {
+        const found = await postBySlug(client, pending.marker, options);
+        if (found) return found.id;
+        const { data } = await client.call<WpPost>('wp/v2/posts', {
+          method: 'POST',
+          json: { title: document.title, slug: pending.marker, status: 'draft' },
+          ...options,
+        });
+        return data.id;
+      }));
+    await save({ ...state, pending: { ...pending, remoteId } });
+  }
+
+  // Images, once each.
+  let bytesSent = 0;
+  let featuredMediaId: number | null = null;
+  if (document.featuredImage) {
+    progress({ step: 'images', done: 0, total: 1 });
+    const uploaded = await retrying(() =>
+      uploadImageOnce(document.featuredImage!, {
+        client,
+        siteId: site.id,
+        draftFolder,
+        baseName: releaseSlug(document),
+        releaseId: document.id,
+        maxEdge: site.maxImageEdge,
+        known: state.media,
+        ...options,
+        onBytes: (sent, total) => progress({ step: 'uploading', sent, total }),
+      }),
+    );
+    bytesSent += uploaded.bytesSent;
+    featuredMediaId = uploaded.media.remoteId;
+    const media = [
+      ...state.media.filter((known) => known.remoteId !== uploaded.media.remoteId),
+      uploaded.media,
+    ];
+    await save({ ...state, media });
+    progress({ step: 'images', done: 1, total: 1 });
+  }
+
+  progress({ step: 'terms' });
+  const create = request.createTerms ?? false;
+  const categories = await retrying(() =>
+    resolveTerms(client, 'categories', document.categories, { create, ...options }),
+  );
+  const tags = await retrying(() => resolveTerms(client, 'tags', document.tags, { create, ...options }));
+
+  // The post itself: on a republish, only the fields that changed since the last one.
+  const fields = postFields(document, {
+    site,
+    ...(request.status ? { status: request.status } : {}),
+    featuredMediaId,
+    categoryIds: categories.ids,
+    tagIds: tags.ids,
+  });
+  const hashes = fieldHashes(fields);
+  // Overwriting a post changed on the site: what it holds is no longer what was sent, so send all.
+  const sent = record && !request.overwrite ? state.sentFields : {};
+  const changed = Object.fromEntries(Object.entries(fields).filter(([name]) => sent[name] !== hashes[name]));
+  progress({ step: 'post', action: 'updating' });
+  const post = await retrying(async () => {
+    const { data } = await client.call<WpPost>(`wp/v2/posts/${remoteId}`, {
+      method: 'POST',
+      json: changed,
+      query: { context: 'edit' },
+      ...options,
+    });
+    return data;
+  }).catch((error: unknown) => {
+    if (error instanceof SiteFailure && error.problem === 'not-found') return null;
+    throw error;
+  });
+  if (!post) return { kind: 'deleted', remoteId };
+  checkEcho(post, fields);
+
+  await save({
+    ...state,
+    pending: null,
+    sentFields: hashes,
+    record: {
+      site: site.id,
+      remoteId: post.id,
+      link: post.link,
+      remoteModifiedGmt: post.modified_gmt,
+      contentHash: publishedContentHash(document),
+      publishedAt: (request.now ?? (() => new Date()))().toISOString(),
+    },
+  });
+  progress({ step: 'done' });
+  return {
+    kind: 'published',
+    remoteId: post.id,
+    link: post.link,
+    status: post.status,
+    site: site.id,
+    bytesSent,
+  };
+};
+
+/** The post as the site has it now, or null when it is gone. */
+const currentPost = async (
+  client: WpClient,
+  id: number,
+  options: { signal?: AbortSignal },
+): Promise<WpPost | null> => {
+  try {
+    return (await client.call<WpPost>(`wp/v2/posts/${id}`, { query: { context: 'edit' }, ...options })).data;
+  } catch (error) {
+    if (error instanceof SiteFailure && error.problem === 'not-found') return null;
+    throw error;
+  }
+};
+
+const postBySlug = async (
+  client: WpClient,
+  slug: string,
+  options: { signal?: AbortSignal },
+): Promise<WpPost | null> => {
+  const { data } = await client.call<WpPost[]>('wp/v2/posts', {
+    query: { slug, status: 'any', context: 'edit' },
+    ...options,
+  });
+  return data.find((post) => post.slug === slug) ?? null;
+};
+
+/** WordPress silently drops a missing featured image or unknown term ids: check what it kept. */
+const checkEcho = (post: WpPost, fields: Record<string, unknown>): void => {
+  const sameIds = (a: unknown, b: number[]) =>
+    Array.isArray(a) && [...a].sort().join(',') === [...b].sort().join(',');
+  if ((fields.featured_media ?? 0) !== post.featured_media) {
+    throw new AppFailure(
+      'site',
+      'The site did not keep the featured image. Publish again; if it persists, check the media library.',
+      {
+        problem: 'rejected',
+      },
+    );
+  }
+  if (!sameIds(fields.categories, post.categories) || !sameIds(fields.tags, post.tags)) {
+    throw new AppFailure('site', 'The site did not keep all categories and tags. Publish again to retry.', {
+      problem: 'rejected',
+    });
+  }
+};
+
+/** Retries what may pass (no network, timeout, 5xx, garbled answer); stops at once on anything else. */
+const withRetries = <T>(work: () => Promise<T>, request: PublishRequest): Promise<T> =>
+  pRetry(
+    async () => {
+      try {
+        return await work();
+      } catch (error) {
+        if (error instanceof SiteFailure && isTransient(error.problem)) throw error;
+        throw new AbortError(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    {
+      retries: request.retries ?? 3,
+      minTimeout: request.minRetryMs ?? 1_000,
+      factor: 2,
+      ...(request.signal ? { signal: request.signal } : {}),
+    },
+  );
