@@ -13,6 +13,7 @@ import { nodeTrash, type OsTrash, PendingDeletes } from './drafts/pending-delete
 import { RecentDrafts } from './drafts/recent-drafts.js';
 import { RecoveryJournal } from './drafts/recovery-journal.js';
 import { Thumbnails } from './images/thumbnails.js';
+import { PublishService } from './publishing/publish-service.js';
 import { noSecretStore, type SecretStore } from './sites/secret-store.js';
 import { SiteRegistry } from './sites/site-registry.js';
 import { SiteService } from './sites/site-service.js';
@@ -67,6 +68,10 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
     events,
     logger: env.logger,
   });
+  const sites = new SiteService({
+    registry: new SiteRegistry(env.store),
+    secrets: env.secrets ?? noSecretStore(NO_SECRETS_HERE),
+  });
   const recent = new RecentDrafts(env.store, () => settings.get().libraryFolder);
   // Read before the delete is final: the title names the draft in a "could not move" message.
   const titles = new Map<string, string>();
@@ -114,10 +119,8 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
       deletes,
       deletedTitles: titles,
       thumbnails: new Thumbnails(env.logger),
-      sites: new SiteService({
-        registry: new SiteRegistry(env.store),
-        secrets: env.secrets ?? noSecretStore(NO_SECRETS_HERE),
-      }),
+      sites,
+      publisher: new PublishService(drafts, sites, events),
       // Deletes still inside their undo window go to the trash, as the user asked; the catalog is kept.
       beforeQuit: async () => {
         await deletes.flush();

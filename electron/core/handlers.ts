@@ -11,6 +11,7 @@ import type { RecentDrafts } from './drafts/recent-drafts.js';
 import type { RecoveryJournal } from './drafts/recovery-journal.js';
 import type { Thumbnails } from './images/thumbnails.js';
 import type { SiteService } from './sites/site-service.js';
+import type { PublishService } from './publishing/publish-service.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { DraftLibrary } from './drafts/draft-library.js';
 import { resolveConflict } from './drafts/resolve-conflict.js';
@@ -35,6 +36,7 @@ export interface CoreServices {
   deletedTitles: Map<string, string>;
   thumbnails: Thumbnails;
   sites: SiteService;
+  publisher: PublishService;
   /** Finishes what must not be lost when the app quits (pending deletes, the catalog snapshot). */
   beforeQuit(): Promise<void>;
 }
@@ -133,4 +135,11 @@ export const createHandlers = (core: CoreServices): Handlers => ({
     return null;
   },
   'sites.test': async ({ id }) => (await core.sites.test(id)).check,
+  'publish.release': (command) =>
+    core.publisher.publish(
+      Object.fromEntries(
+        Object.entries(command).filter(([, value]) => value !== undefined),
+      ) as typeof command,
+    ),
+  'publish.cancel': async ({ draftId }) => core.publisher.cancel(draftId),
 });

@@ -9,6 +9,7 @@ import type { AppError } from '../../shared/contract/result.js';
 import type { RichTextNode } from '../../shared/release/draft-document.js';
 import { pressroom } from '../bridge/pressroom.js';
 import { describeError } from '../i18n/i18n.js';
+import { PublishPanel } from '../publish/PublishPanel.js';
 import { useDraftSaver } from './use-draft-saver.js';
 
 type OpenedDraft = ResponseOf<'drafts.open'>;
@@ -61,6 +62,7 @@ const LoadedDraft = ({ opened, focusTitle, onReload }: LoadedDraftProps) => {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<string | null>(null);
   const [title, setTitle] = useState(opened.document.title);
+  const [publishing, setPublishing] = useState(false);
   const editor = useEditor({
     extensions: [StarterKit, Placeholder.configure({ placeholder: t('editor.bodyPlaceholder') })],
     content: opened.document.body,
@@ -77,7 +79,7 @@ const LoadedDraft = ({ opened, focusTitle, onReload }: LoadedDraftProps) => {
       },
     },
   });
-  const { status, error, save, markChanged, resolveConflict } = useDraftSaver(
+  const { status, error, save, saveAll, markChanged, resolveConflict } = useDraftSaver(
     opened.document.id,
     opened.etag,
     () => (editor ? { title, body: editor.getJSON() as RichTextNode } : null),
@@ -95,6 +97,12 @@ const LoadedDraft = ({ opened, focusTitle, onReload }: LoadedDraftProps) => {
       event.preventDefault();
       void save();
     }
+  };
+  // The release as the editor has it now: preflight and publishing look at this.
+  const current = {
+    ...opened.document,
+    title,
+    body: (editor?.getJSON() as RichTextNode | undefined) ?? opened.document.body,
   };
 
   return (
@@ -116,7 +124,13 @@ const LoadedDraft = ({ opened, focusTitle, onReload }: LoadedDraftProps) => {
         <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S Meta+S">
           {t('editor.save')}
         </button>
+        <button type="button" aria-expanded={publishing} onClick={() => setPublishing(!publishing)}>
+          {t('publish.open')}
+        </button>
       </div>
+      {publishing && (
+        <PublishPanel document={current} saveFirst={saveAll} onClose={() => setPublishing(false)} />
+      )}
       {error?.code === 'conflict' ? (
         <ConflictPrompt
           onChoose={async (keep) => {

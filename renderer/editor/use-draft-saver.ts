@@ -112,5 +112,11 @@ export const useDraftSaver = (
     [id],
   );
 
-  return { status, error, save, markChanged, resolveConflict };
+  /** Saves what is pending and says whether everything is now on disk (publishing needs that). */
+  const saveAll = useCallback(async (): Promise<boolean> => {
+    await save();
+    return !dirty.current;
+  }, [save]);
+
+  return { status, error, save, saveAll, markChanged, resolveConflict };
 };

@@ -16,6 +16,7 @@ import {
 import { draftSummarySchema, libraryQuerySchema } from '../release/draft-summary.js';
 import { settingsSchema } from '../settings/settings-schema.js';
 import { siteCheckSchema, siteIdSchema, siteSchema } from '../sites/site.js';
+import { publishOutcomeSchema, publishProgressSchema, wpStatuses } from '../publishing/publish-outcome.js';
 
 /** A site's fields as the user types them; the password only ever travels this way, to the core. */
 const siteFields = {
@@ -172,6 +173,25 @@ export const contract = {
     'sites.remove': { request: z.object({ id: siteIdSchema }).strict(), response: z.null() },
     /** "Test connection": the REST API, the credentials, and whether the user may publish and upload. */
     'sites.test': { request: z.object({ id: siteIdSchema }).strict(), response: siteCheckSchema },
+    /**
+     * Publishes a saved release to a site and answers how it ended: published (with the link), stopped
+     * by preflight, a conflict with a change made on the site, or the post deleted there. Progress
+     * arrives as `publish.progress` events meanwhile.
+     */
+    'publish.release': {
+      request: z
+        .object({
+          draftId: draftIdSchema,
+          siteId: siteIdSchema,
+          status: z.enum(wpStatuses).optional(),
+          createTerms: z.boolean().optional(),
+          overwrite: z.boolean().optional(),
+          asNew: z.boolean().optional(),
+        })
+        .strict(),
+      response: publishOutcomeSchema,
+    },
+    'publish.cancel': { request: z.object({ draftId: draftIdSchema }).strict(), response: z.boolean() },
   },
   events: {
     /**
@@ -181,6 +201,8 @@ export const contract = {
     'library.changed': z.object({
       reason: z.enum(['created', 'saved', 'folder-changed', 'deleted', 'restored', 'trashed', 'external']),
     }),
+    /** How far a publish run got (preparing images 1/3, uploading 2.1 MB of 5.4 MB, creating the post…). */
+    'publish.progress': z.object({ draftId: draftIdSchema, progress: publishProgressSchema }),
     /** A deleted draft could not be moved to the OS trash: it is back in the library, untouched. */
     'drafts.trashFailed': z.object({ id: draftIdSchema, title: z.string() }),
   },

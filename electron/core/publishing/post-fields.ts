@@ -17,8 +17,9 @@ import { toUtc } from '../../../shared/release/release-date.js';
 import { slugFromTitle } from '../../../shared/release/slug.js';
 import type { Site } from '../../../shared/sites/site.js';
 
-export const wpStatuses = ['publish', 'future', 'draft', 'pending'] as const;
-export type WpStatus = (typeof wpStatuses)[number];
+import type { WpStatus } from '../../../shared/publishing/publish-outcome.js';
+
+export { type WpStatus, wpStatuses } from '../../../shared/publishing/publish-outcome.js';
 
 const statusOfIntent: Record<DraftDocument['intendedStatus'], WpStatus> = {
   publish: 'publish',

@@ -15,11 +15,8 @@
 import { randomBytes } from 'node:crypto';
 import pRetry, { AbortError } from 'p-retry';
 import { AppFailure } from '../../../shared/contract/result.js';
-import {
-  hasBlockingProblems,
-  preflight,
-  type PreflightProblem,
-} from '../../../shared/preflight/preflight.js';
+import type { PublishOutcome, PublishProgress } from '../../../shared/publishing/publish-outcome.js';
+import { hasBlockingProblems, preflight } from '../../../shared/preflight/preflight.js';
 import type { DraftDocument } from '../../../shared/release/draft-document.js';
 import type { Site } from '../../../shared/sites/site.js';
 import { isTransient } from '../../../shared/sites/site-problems.js';
@@ -30,13 +27,7 @@ import { uploadImageOnce } from './media-upload.js';
 import { fieldHashes, postFields, releaseSlug, type WpStatus } from './post-fields.js';
 import { resolveTerms } from './site-terms.js';
 
-export type PublishProgress =
-  | { step: 'preflight' }
-  | { step: 'images'; done: number; total: number }
-  | { step: 'uploading'; sent: number; total: number }
-  | { step: 'terms' }
-  | { step: 'post'; action: 'creating' | 'updating' }
-  | { step: 'done' };
+export type { PublishOutcome, PublishProgress } from '../../../shared/publishing/publish-outcome.js';
 
 export interface PublishRequest {
   draftFolder: string;
@@ -47,6 +38,8 @@ export interface PublishRequest {
   createTerms?: boolean;
   /** Overwrite a post changed on the site since the last publish (after the user chose so). */
   overwrite?: boolean;
+  /** Publish as a new post, forgetting the old one (after it was deleted on the site). */
+  asNew?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: PublishProgress) => void;
   now?: () => Date;
@@ -54,12 +47,6 @@ export interface PublishRequest {
   retries?: number;
   minRetryMs?: number;
 }
-
-export type PublishOutcome =
-  | { kind: 'published'; remoteId: number; link: string; status: string; site: string; bytesSent: number }
-  | { kind: 'preflight'; problems: PreflightProblem[] }
-  | { kind: 'conflict'; remoteId: number; link: string; remoteModifiedGmt: string }
-  | { kind: 'deleted'; remoteId: number };
 
 interface WpPost {
   id: number;
@@ -88,6 +75,9 @@ export const publishRelease = async (request: PublishRequest): Promise<PublishOu
     state = next;
     await writePublishState(draftFolder, next);
   };
+  if (request.asNew && (state.record || state.pending)) {
+    await save({ ...state, record: null, pending: null, sentFields: {} });
+  }
   const record = state.record?.site === site.id ? state.record : null;
 
   // A post already published: stop on a change made on the site, or a post deleted there.
