@@ -17,7 +17,9 @@ import pRetry, { AbortError } from 'p-retry';
 import { AppFailure } from '../../../shared/contract/result.js';
 import type { PublishOutcome, PublishProgress } from '../../../shared/publishing/publish-outcome.js';
 import { hasBlockingProblems, preflight } from '../../../shared/preflight/preflight.js';
-import type { DraftDocument } from '../../../shared/release/draft-document.js';
+import type { DraftDocument, RichTextNode } from '../../../shared/release/draft-document.js';
+import { isSafeAssetPath } from '../../../shared/release/release-fields.js';
+import type { UploadedImage } from '../../../shared/publishing/gutenberg-blocks.js';
 import type { Site } from '../../../shared/sites/site.js';
 import { isTransient } from '../../../shared/sites/site-problems.js';
 import { publishedContentHash } from '../catalog/draft-status.js';
@@ -122,13 +124,18 @@ export const publishRelease = async (request: PublishRequest): Promise<PublishOu
     await save({ ...state, pending: { ...pending, remoteId } });
   }
 
-  // Images, once each.
+  // Images, once each: the featured image, then every image in the body (by its asset path).
   let bytesSent = 0;
   let featuredMediaId: number | null = null;
-  if (document.featuredImage) {
-    progress({ step: 'images', done: 0, total: 1 });
+  const inline = new Map<string, UploadedImage>();
+  const images = [
+    ...(document.featuredImage ? [{ ...document.featuredImage, featured: true }] : []),
+    ...inlineImages(document.body).map((image) => ({ ...image, caption: '', credit: '', featured: false })),
+  ];
+  for (const [index, image] of images.entries()) {
+    progress({ step: 'images', done: index, total: images.length });
     const uploaded = await retrying(() =>
-      uploadImageOnce(document.featuredImage!, {
+      uploadImageOnce(image, {
         client,
         siteId: site.id,
         draftFolder,
@@ -136,19 +143,21 @@ export const publishRelease = async (request: PublishRequest): Promise<PublishOu
         releaseId: document.id,
         maxEdge: site.maxImageEdge,
         known: state.media,
+        ...(image.featured ? {} : { index: index + 1 }),
         ...options,
         onBytes: (sent, total) => progress({ step: 'uploading', sent, total }),
       }),
     );
     bytesSent += uploaded.bytesSent;
-    featuredMediaId = uploaded.media.remoteId;
+    if (image.featured) featuredMediaId = uploaded.media.remoteId;
+    else inline.set(image.file, { id: uploaded.media.remoteId, url: uploaded.media.url, sizeSlug: 'full' });
     const media = [
       ...state.media.filter((known) => known.remoteId !== uploaded.media.remoteId),
       uploaded.media,
     ];
     await save({ ...state, media });
-    progress({ step: 'images', done: 1, total: 1 });
   }
+  if (images.length > 0) progress({ step: 'images', done: images.length, total: images.length });
 
   progress({ step: 'terms' });
   const create = request.createTerms ?? false;
@@ -164,6 +173,7 @@ export const publishRelease = async (request: PublishRequest): Promise<PublishOu
     featuredMediaId,
     categoryIds: categories.ids,
     tagIds: tags.ids,
+    images: (src) => inline.get(src) ?? null,
   });
   const hashes = fieldHashes(fields);
   // Overwriting a post changed on the site: what it holds is no longer what was sent, so send all.
@@ -273,3 +283,17 @@ const withRetries = <T>(work: () => Promise<T>, request: PublishRequest): Promis
       ...(request.signal ? { signal: request.signal } : {}),
     },
   );
+
+/** The body's images that live in the draft's folder, each once, in reading order. */
+const inlineImages = (body: RichTextNode): { file: string; alt: string }[] => {
+  const found = new Map<string, string>();
+  const visit = (node: RichTextNode): void => {
+    const src = node.attrs?.src;
+    if (node.type === 'image' && typeof src === 'string' && isSafeAssetPath(src) && !found.has(src)) {
+      found.set(src, typeof node.attrs?.alt === 'string' ? node.attrs.alt : '');
+    }
+    node.content?.forEach(visit);
+  };
+  visit(body);
+  return [...found].map(([file, alt]) => ({ file, alt }));
+};
