@@ -17,6 +17,7 @@ import { PublishService } from './publishing/publish-service.js';
 import { noSecretStore, type SecretStore } from './sites/secret-store.js';
 import { SiteRegistry } from './sites/site-registry.js';
 import { SiteService } from './sites/site-service.js';
+import { SiteConnections } from './sites/site-connections.js';
 import { EventHub } from './events.js';
 import type { CoreServices, FolderPicker } from './handlers.js';
 import { defaultLibraryFolder, type KeyValueStore, SettingsService } from './settings/settings-service.js';
@@ -39,6 +40,8 @@ export interface CoreEnvironment {
   undoWindowMs?: number;
   /** Where site passwords are kept (safeStorage in the desktop app); none by default. */
   secrets?: SecretStore;
+  /** Where WordPress's approval screen sends the browser back (read when a connection starts). */
+  connectCallbackUrl?: () => string;
 }
 
 export const NO_SECRETS_HERE =
@@ -72,6 +75,7 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
     registry: new SiteRegistry(env.store),
     secrets: env.secrets ?? noSecretStore(NO_SECRETS_HERE),
   });
+  const connections = new SiteConnections(sites, env.connectCallbackUrl ?? (() => 'pressroom://connect'));
   const recent = new RecentDrafts(env.store, () => settings.get().libraryFolder);
   // Read before the delete is final: the title names the draft in a "could not move" message.
   const titles = new Map<string, string>();
@@ -121,6 +125,18 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
       thumbnails: new Thumbnails(env.logger),
       sites,
       publisher: new PublishService(drafts, sites, events),
+      connections,
+      // The approval's callback (pressroom://connect, or browser mode's loopback address).
+      completeConnection: async (query: URLSearchParams) => {
+        const result = await connections.complete(query);
+        events.emit(
+          'sites.connection',
+          result.ok
+            ? { ok: true, site: result.site, check: result.check, message: null }
+            : { ok: false, site: null, check: null, message: result.message },
+        );
+        return result.ok ? { ok: true, message: null } : { ok: false, message: result.message };
+      },
       // Deletes still inside their undo window go to the trash, as the user asked; the catalog is kept.
       beforeQuit: async () => {
         await deletes.flush();

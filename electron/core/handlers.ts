@@ -11,6 +11,7 @@ import type { RecentDrafts } from './drafts/recent-drafts.js';
 import type { RecoveryJournal } from './drafts/recovery-journal.js';
 import type { Thumbnails } from './images/thumbnails.js';
 import type { SiteService } from './sites/site-service.js';
+import type { SiteConnections } from './sites/site-connections.js';
 import type { PublishService } from './publishing/publish-service.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { DraftLibrary } from './drafts/draft-library.js';
@@ -37,6 +38,8 @@ export interface CoreServices {
   thumbnails: Thumbnails;
   sites: SiteService;
   publisher: PublishService;
+  connections: SiteConnections;
+  completeConnection(query: URLSearchParams): Promise<{ ok: boolean; message: string | null }>;
   /** Finishes what must not be lost when the app quits (pending deletes, the catalog snapshot). */
   beforeQuit(): Promise<void>;
 }
@@ -135,6 +138,7 @@ export const createHandlers = (core: CoreServices): Handlers => ({
     return null;
   },
   'sites.test': async ({ id }) => (await core.sites.test(id)).check,
+  'sites.connect': async (request) => core.connections.start(request),
   'publish.release': (command) =>
     core.publisher.publish(
       Object.fromEntries(

@@ -29,7 +29,25 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
 
-  app.on('second-instance', () => {
+  // pressroom://connect?… links: WordPress's approval screen sends the browser there (see
+  // site-connections.ts). They can arrive before the core exists, so they wait in a queue.
+  const connectLinks: string[] = [];
+  let completeConnection: ((query: URLSearchParams) => Promise<unknown>) | null = null;
+  const takeConnectLinks = (args: readonly string[]) => {
+    connectLinks.push(...args.filter((arg) => arg.startsWith('pressroom://connect')));
+    if (!completeConnection) return;
+    for (const link of connectLinks.splice(0))
+      void completeConnection(new URLSearchParams(link.split('?')[1] ?? ''));
+  };
+  app.setAsDefaultProtocolClient('pressroom');
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    takeConnectLinks([url]);
+  });
+  takeConnectLinks(process.argv);
+
+  app.on('second-instance', (_event, argv) => {
+    takeConnectLinks(argv);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -74,6 +92,8 @@ if (!app.requestSingleInstanceLock()) {
         },
       },
     });
+    completeConnection = (query) => core.completeConnection(query);
+    takeConnectLinks([]);
     registerIpc(ipcMain, createDispatcher(createHandlers(core), allowOrigins(appOrigins), consoleLogger));
     forwardEvents(events, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
 

@@ -25,7 +25,11 @@ export interface WebBridgeOptions {
   port?: number;
   /** Only for tests that need a known token; normally a fresh random one per launch. */
   token?: string;
+  /** WordPress's approval screen sends the browser here (GET /connect/callback?state=…). */
+  onConnectCallback?: (query: URLSearchParams) => Promise<{ ok: boolean; message: string | null }>;
 }
+
+export const CONNECT_CALLBACK_PATH = '/connect/callback';
 
 export interface WebBridge {
   origin: string;
@@ -123,6 +127,19 @@ export const startWebBridge = async (options: WebBridgeOptions): Promise<WebBrid
       return;
     }
 
+    if (path === CONNECT_CALLBACK_PATH && req.method === 'GET' && options.onConnectCallback) {
+      // Reached by the user's browser from the WordPress site, so no token: the single-use state
+      // in the query is the guard. The query holds a password: it is never logged.
+      const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+      const result = await options.onConnectCallback(query);
+      res.writeHead(result.ok ? 200 : 400, {
+        ...securityHeaders,
+        'Content-Type': 'text/html; charset=utf-8',
+      });
+      res.end(connectionPage(result));
+      return;
+    }
+
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Not allowed.');
     const asset = await loadRendererAsset(options.rendererFolder, path);
     if (!asset) {
@@ -169,3 +186,12 @@ export const startWebBridge = async (options: WebBridgeOptions): Promise<WebBrid
     },
   };
 };
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** What the browser tab shows after the approval: go back to Pressroom. */
+const connectionPage = (result: { ok: boolean; message: string | null }): string =>
+  `<!doctype html><html lang="en"><meta charset="utf-8"><title>Pressroom</title>` +
+  `<h1>${result.ok ? 'Connected' : 'Not connected'}</h1>` +
+  `<p>${escapeHtml(result.ok ? 'The site is connected to Pressroom. You can close this tab and go back to Pressroom.' : (result.message ?? 'The site was not connected.'))}</p></html>`;

@@ -14,7 +14,7 @@ import { createHandlers } from '../core/handlers.js';
 import { consoleLogger } from '../core/logger.js';
 import { keyringSecrets } from '../core/sites/keyring-secrets.js';
 import { memorySecrets } from '../core/sites/secret-store.js';
-import { startWebBridge } from './bridge-server.js';
+import { CONNECT_CALLBACK_PATH, startWebBridge } from './bridge-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,7 +40,10 @@ const store = new Conf<Record<string, unknown>>({
   configName: 'settings',
   ...(values['user-data'] ? { cwd: values['user-data'] } : {}),
 });
+// Known once the server listens; WordPress's approval screen sends the browser back there.
+let connectCallback = '';
 const { core, events } = composeCore({
+  connectCallbackUrl: () => connectCallback,
   store,
   documentsFolder: values.documents ?? join(homedir(), 'Documents'),
   folderPicker: null,
@@ -64,7 +67,9 @@ const bridge = await startWebBridge({
   rendererFolder: join(here, '..', 'renderer'),
   logger: consoleLogger,
   port: Number(values.port),
+  onConnectCallback: (query) => core.completeConnection(query),
 });
+connectCallback = `${bridge.origin}${CONNECT_CALLBACK_PATH}`;
 
 process.stdout.write(`${JSON.stringify({ url: bridge.url, origin: bridge.origin })}\n`);
 process.stderr.write(`Pressroom (browser mode) is running. Open ${bridge.url}\nPress Ctrl+C to quit.\n`);

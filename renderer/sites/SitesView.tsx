@@ -7,6 +7,7 @@ import type { Site, SiteCheck } from '../../shared/sites/site.js';
 import { pressroom } from '../bridge/pressroom.js';
 import { describeError } from '../i18n/i18n.js';
 import { AddSiteForm } from './AddSiteForm.js';
+import { ConnectSiteForm } from './ConnectSiteForm.js';
 
 type Storage = ResponseOf<'sites.passwordStorage'>;
 
@@ -31,6 +32,15 @@ export const SitesView = () => {
       .sites.passwordStorage({})
       .then((result) => result.ok && setStorage(result.value));
   }, []);
+
+  const onConnected = useCallback(
+    (connection: { ok: boolean; site: Site | null; check: SiteCheck | null }) => {
+      const { site, check } = connection;
+      if (site && check) setChecks((current) => ({ ...current, [site.id]: check }));
+      void reload();
+    },
+    [reload],
+  );
 
   const test = async (id: string) => {
     setChecks((current) => ({ ...current, [id]: 'testing' }));
@@ -84,6 +94,7 @@ export const SitesView = () => {
           })}
         </ul>
       )}
+      <ConnectSiteForm onConnected={onConnected} />
       <AddSiteForm
         onAdded={({ site, check }) => {
           setChecks((current) => ({ ...current, [site.id]: check }));

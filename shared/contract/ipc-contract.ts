@@ -171,6 +171,14 @@ export const contract = {
       response: siteSchema,
     },
     'sites.remove': { request: z.object({ id: siteIdSchema }).strict(), response: z.null() },
+    /**
+     * Starts connecting a site through WordPress's own approval screen: answers its address, which the
+     * renderer opens in the browser. The outcome arrives later as a `sites.connection` event.
+     */
+    'sites.connect': {
+      request: z.object({ name: siteFields.name, url: siteFields.url }).strict(),
+      response: z.object({ authorizeUrl: z.string() }),
+    },
     /** "Test connection": the REST API, the credentials, and whether the user may publish and upload. */
     'sites.test': { request: z.object({ id: siteIdSchema }).strict(), response: siteCheckSchema },
     /**
@@ -203,6 +211,13 @@ export const contract = {
     }),
     /** How far a publish run got (preparing images 1/3, uploading 2.1 MB of 5.4 MB, creating the post…). */
     'publish.progress': z.object({ draftId: draftIdSchema, progress: publishProgressSchema }),
+    /** A site approved (or declined) on WordPress's own screen: added and tested, or why not. */
+    'sites.connection': z.object({
+      ok: z.boolean(),
+      site: siteSchema.nullable(),
+      check: siteCheckSchema.nullable(),
+      message: z.string().nullable(),
+    }),
     /** A deleted draft could not be moved to the OS trash: it is back in the library, untouched. */
     'drafts.trashFailed': z.object({ id: draftIdSchema, title: z.string() }),
   },

@@ -65,6 +65,44 @@ describe('the Sites page', () => {
     await app.quit();
   });
 
+  it("connects a site through WordPress's own approval screen, with no password typed into Pressroom", async () => {
+    const site = inject('wordpress');
+    const app = await launchApp(await tempFolder(), { memorySecrets: true });
+    const { page, context, problems } = await openPage(browser());
+    const ui = new PressroomPage(page);
+    await ui.open(app.url);
+    await page.getByRole('button', { name: 'Sites' }).click();
+
+    const form = page.getByRole('form', { name: 'Connect with WordPress' });
+    await form.getByLabel('Name', { exact: true }).fill('Approved newsroom');
+    await form.getByLabel('Site address').fill(site.url);
+    const popupOpened = context.waitForEvent('page');
+    await form.getByRole('button', { name: 'Connect…' }).click();
+    await form.getByText('Waiting for your approval on the site', { exact: false }).waitFor();
+
+    // In the browser: WordPress asks the user to sign in, then to approve Pressroom.
+    const wordpress = await popupOpened;
+    await wordpress.waitForLoadState();
+    await wordpress.locator('#user_login').fill(site.user);
+    await wordpress.locator('#user_pass').fill(site.password);
+    await wordpress.locator('#wp-submit').click();
+    await wordpress.getByRole('button', { name: 'Yes, I approve of this connection' }).click();
+    await wordpress.getByRole('heading', { name: 'Connected' }).waitFor();
+    await screenshot(wordpress, 'sites-approved-on-wordpress');
+
+    const approved = page.getByRole('listitem').filter({ hasText: 'Approved newsroom' });
+    await approved.getByText('Connected to “Pressroom Test Newsroom”', { exact: false }).waitFor();
+    await screenshot(page, 'sites-connected-by-approval');
+
+    // The approval link cannot be used twice.
+    const reused = await fetch(wordpress.url());
+    expect(reused.status).toBe(400);
+    expect(await reused.text()).toContain('not one Pressroom asked for');
+    expect(problems).toEqual([]);
+    await context.close();
+    await app.quit();
+  });
+
   it('says plainly that sites cannot be added where passwords cannot be kept safely', async () => {
     const app = await launchApp(await tempFolder());
     const { page, context, problems } = await openPage(browser());
