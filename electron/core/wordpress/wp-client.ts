@@ -60,6 +60,8 @@ export class WpClient {
   constructor(
     private readonly site: WpCredentials,
     private readonly fetchImpl: Fetch = fetch,
+    /** A request's deadline unless it sets its own (tests shorten it to provoke timeouts). */
+    private readonly defaultTimeoutMs = DEFAULT_TIMEOUT_MS,
   ) {}
 
   get siteUrl(): string {
@@ -80,7 +82,7 @@ export class WpClient {
     } else if (request.body) {
       body = new Uint8Array(request.body); // a copy on a plain ArrayBuffer, as fetch types want
     }
-    const deadline = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const deadline = AbortSignal.timeout(request.timeoutMs ?? this.defaultTimeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
 
     let response: Response;
