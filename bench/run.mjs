@@ -18,8 +18,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const suitesDir = join(root, 'bench/suites');
 const resultsDir = join(root, 'bench/results');
 const docsFile = join(root, 'docs/benchmarks.md');
-// Bounds the whole run; the durability suite's kill rounds take a few minutes on two cores.
-const WATCHDOG_MS = 900_000;
+// Bounds the whole run; the durability suite's kill rounds and the 200 faulted publishes take minutes.
+const WATCHDOG_MS = 2_400_000;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -258,7 +258,12 @@ const checkEcho = (post: WpPost, fields: Record<string, unknown>): void => {
       },
     );
   }
-  if (!sameIds(fields.categories, post.categories) || !sameIds(fields.tags, post.tags)) {
+  // No category sent: WordPress files the post under the site's default one ("Uncategorized").
+  const categoriesKept =
+    !Array.isArray(fields.categories) ||
+    fields.categories.length === 0 ||
+    sameIds(fields.categories, post.categories);
+  if (!categoriesKept || !sameIds(fields.tags, post.tags)) {
     throw new AppFailure('site', 'The site did not keep all categories and tags. Publish again to retry.', {
       problem: 'rejected',
     });

@@ -15,6 +15,8 @@ import { adminClient, testSite, unique } from '../../support/wordpress/site-admi
 
 interface EditPost {
   slug: string;
+  categories: number[];
+  tags: number[];
   status: string;
   date_gmt: string;
   title: { raw: string };
@@ -48,19 +50,21 @@ describe('publishing releases of every kind', () => {
       ...init,
       assets: [{ file: 'assets/featured.jpg', bytes: photo }, ...(init.assets ?? [])],
     });
-    const outcome = await publishRelease({
-      draftFolder: library.folderOf(created.document.id),
-      document: created.document,
-      site: site(),
-      client: adminClient(),
-      createTerms: true,
-      now: () => new Date('2026-01-01T00:00:00Z'),
-    });
+    const publish = () =>
+      publishRelease({
+        draftFolder: library.folderOf(created.document.id),
+        document: created.document,
+        site: site(),
+        client: adminClient(),
+        createTerms: true,
+        now: () => new Date('2026-01-01T00:00:00Z'),
+      });
+    const outcome = await publish();
     if (outcome.kind !== 'published') throw new Error(`not published: ${JSON.stringify(outcome)}`);
     const { data } = await adminClient().call<EditPost>(`wp/v2/posts/${outcome.remoteId}`, {
       query: { context: 'edit' },
     });
-    return data;
+    return Object.assign(data, { republish: publish });
   };
 
   const paragraphs = (...texts: string[]) => ({
@@ -84,6 +88,19 @@ describe('publishing releases of every kind', () => {
     expect(post.content.raw).toContain(
       '<p>عقد الأمين العام لقاءً مثمرًا مع قيادة منظمة التجديد الطلابي في المغرب.</p>',
     );
+  });
+
+  it('publishes and republishes a release with no categories or tags (WordPress files it under its default category)', async () => {
+    const post = await publishNew({
+      title: `Short notice ${unique('plain')}`,
+      body: paragraphs('A short notice without categories.'),
+      schedule: { local: '2025-06-01T09:00', timeZone: 'Europe/Istanbul' },
+      intendedStatus: 'publish',
+    });
+    expect(post.status).toBe('publish');
+    expect(post.tags).toEqual([]);
+    // WordPress now reports its default category; that is not a refusal of what was sent.
+    expect(await post.republish()).toMatchObject({ kind: 'published', bytesSent: 0 });
   });
 
   it('schedules a release in New York across the spring DST change at the right instant', async () => {
