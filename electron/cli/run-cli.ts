@@ -10,24 +10,36 @@ import { checkCommand } from './commands/check-command.js';
 import type { Command } from './commands/command.js';
 import { listCommand } from './commands/list-command.js';
 import { newCommand } from './commands/new-command.js';
+import { publishCommand } from './commands/publish-command.js';
+import { pullCommand } from './commands/pull-command.js';
 import { showCommand } from './commands/show-command.js';
 import { siteCommand } from './commands/site-command.js';
 
-const commands: Command[] = [newCommand, listCommand, showCommand, checkCommand, siteCommand];
+const commands: Command[] = [
+  newCommand,
+  listCommand,
+  showCommand,
+  checkCommand,
+  publishCommand,
+  pullCommand,
+  siteCommand,
+];
 
 const generalHelp = `Usage: pressroom <command> [options]
 
-Creates, lists, shows and checks press release drafts in a Pressroom library folder, for scripts
-and batch work. Data goes to stdout, progress and errors to stderr.
+Creates, lists, shows and checks press release drafts in a Pressroom library folder, publishes
+them to WordPress and pulls posts back, for scripts and batch work. Data goes to stdout, progress
+and errors to stderr.
 
 Commands:
-${commands.map((command) => `  ${command.name.padEnd(7)}${command.summary}`).join('\n')}
+${commands.map((command) => `  ${command.name.padEnd(9)}${command.summary}`).join('\n')}
 
 Every command takes --json (its data as JSON) and --help.
 DRAFT is a draft's folder, or its id together with --library DIR.
 
-Exit codes: 0 ok, 1 other failure (such as the disk), 2 wrong usage or input file,
-3 the draft cannot be read or has blocking preflight problems.
+Exit codes: 0 ok, 1 other failure (such as the disk or the site), 2 wrong usage or input file,
+3 the draft cannot be read or has blocking preflight problems, 4 publish stopped: the post was
+changed on the site.
 Run "pressroom <command> --help" for its flags; docs/cli.md has the details.
 `;
 

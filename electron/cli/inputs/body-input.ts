@@ -5,7 +5,7 @@
 import { extname } from 'node:path';
 import { emptyBody, type RichTextNode } from '../../../shared/release/draft-document.js';
 import { usageError } from '../cli-errors.js';
-import { textToBody } from '../body/text-to-body.js';
+import { textToBody } from '../../core/content/text-to-body.js';
 import { readInputFile } from './input-file.js';
 
 /** A release is a few pages; this leaves room for long ones with pasted tables. */
@@ -13,9 +13,10 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 // The HTML and Markdown readers (a DOM, ProseMirror, marked) are most of the command's code: they
 // are loaded only when a body needs them, so every other command starts faster.
-const fromHtml = async (html: string) => (await import('../body/html-to-body.js')).htmlToBody(html);
+const fromHtml = async (html: string) =>
+  (await import('../../core/content/html-to-body.js')).htmlToBody(html);
 const fromMarkdown = async (text: string) =>
-  fromHtml((await import('../body/markdown-to-html.js')).markdownToHtml(text));
+  fromHtml((await import('../../core/content/markdown-to-html.js')).markdownToHtml(text));
 
 const converters: Record<string, (text: string) => RichTextNode | Promise<RichTextNode>> = {
   '.md': fromMarkdown,

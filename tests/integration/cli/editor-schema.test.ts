@@ -7,7 +7,7 @@ import { getSchema } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import type { Schema } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
-import { editorSchema } from '../../../electron/cli/body/editor-schema.js';
+import { editorSchema } from '../../../electron/core/content/editor-schema.js';
 
 const describeSchema = (schema: Schema) => ({
   topNode: schema.topNodeType.name,

@@ -1,9 +1,10 @@
 /**
- * HTML (from a file, or from Markdown through marked) into the editor's JSON body. The HTML is
- * parsed into a server-side DOM (linkedom, which never runs scripts or loads anything) and read with
- * ProseMirror's own DOM parser against the editor's schema: whatever the schema has no place for
- * (scripts, styles, images, forms, unsafe links) is dropped, and loose text is wrapped the way the
- * editor would wrap pasted HTML.
+ * HTML (from a file, from Markdown through marked, or a post's block markup pulled from a site) into
+ * the editor's JSON body. The HTML is parsed into a server-side DOM (linkedom, which never runs
+ * scripts or loads anything) and read with ProseMirror's own DOM parser against the editor's schema:
+ * whatever the schema has no place for (scripts, styles, images, forms, unsafe links) is dropped, and
+ * loose text is wrapped the way the editor would wrap pasted HTML. Block comments (`<!-- wp:… -->`)
+ * are comments to the DOM, so block markup reads as the HTML it wraps.
  */
 import { parseHTML } from 'linkedom';
 import { DOMParser } from 'prosemirror-model';

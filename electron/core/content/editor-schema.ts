@@ -1,6 +1,7 @@
 /**
  * The editor's document schema (TipTap's StarterKit, as renderer/editor/DraftEditor.tsx uses it),
- * written out with prosemirror-model for reading HTML on the command line.
+ * written out with prosemirror-model for reading HTML outside the editor: the command line's `--body`
+ * files, and posts pulled from a site (publishing/pull-post.ts).
  *
  * Why not StarterKit itself: the layer rule keeps the editor's UI packages out of electron/ (see
  * eslint.config.js), and the CLI needs only the names, content rules and HTML parse rules, not the
