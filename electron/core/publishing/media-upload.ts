@@ -99,7 +99,7 @@ export const uploadImageOnce = async (
           // A plain ASCII filename: WordPress refuses filename*=UTF-8'' (the name is ASCII by construction).
           'Content-Disposition': `attachment; filename="${prepared.fileName}"`,
         },
-        timeoutMs: 120_000,
+        timeoutMs: client.uploadTimeoutMs,
         ...options,
       });
       bytesSent = prepared.bytes.byteLength;

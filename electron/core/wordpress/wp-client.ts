@@ -68,6 +68,11 @@ export class WpClient {
     return this.site.url;
   }
 
+  /** An upload's deadline: a few megabytes over a slow line take longer than an API call. */
+  get uploadTimeoutMs(): number {
+    return this.defaultTimeoutMs * 4;
+  }
+
   /** Calls `/wp-json/<route>` (route like `wp/v2/posts`), answering parsed JSON or a SiteFailure. */
   async call<T>(route: string, request: WpRequest = {}): Promise<WpResponse<T>> {
     const url = this.routeUrl(route, request.query);
