@@ -18,6 +18,8 @@ import { noSecretStore, type SecretStore } from './sites/secret-store.js';
 import { SiteRegistry } from './sites/site-registry.js';
 import { SiteService } from './sites/site-service.js';
 import { SiteConnections } from './sites/site-connections.js';
+import { SiteCache } from './sites/site-cache.js';
+import { SitePosts } from './sites/site-posts.js';
 import { EventHub } from './events.js';
 import type { CoreServices, FolderPicker } from './handlers.js';
 import { defaultLibraryFolder, type KeyValueStore, SettingsService } from './settings/settings-service.js';
@@ -125,6 +127,12 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
       thumbnails: new Thumbnails(env.logger),
       sites,
       publisher: new PublishService(drafts, sites, events),
+      sitePosts: new SitePosts(
+        sites,
+        new SiteCache({ folder: join(env.userDataFolder, 'site-cache'), logger: env.logger }),
+        drafts,
+        events,
+      ),
       connections,
       // The approval's callback (pressroom://connect, or browser mode's loopback address).
       completeConnection: async (query: URLSearchParams) => {

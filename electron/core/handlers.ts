@@ -12,6 +12,7 @@ import type { RecoveryJournal } from './drafts/recovery-journal.js';
 import type { Thumbnails } from './images/thumbnails.js';
 import type { SiteService } from './sites/site-service.js';
 import type { SiteConnections } from './sites/site-connections.js';
+import type { SitePosts } from './sites/site-posts.js';
 import type { PublishService } from './publishing/publish-service.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { DraftLibrary } from './drafts/draft-library.js';
@@ -39,6 +40,7 @@ export interface CoreServices {
   sites: SiteService;
   publisher: PublishService;
   connections: SiteConnections;
+  sitePosts: SitePosts;
   completeConnection(query: URLSearchParams): Promise<{ ok: boolean; message: string | null }>;
   /** Finishes what must not be lost when the app quits (pending deletes, the catalog snapshot). */
   beforeQuit(): Promise<void>;
@@ -135,10 +137,15 @@ export const createHandlers = (core: CoreServices): Handlers => ({
     ),
   'sites.remove': async ({ id }) => {
     await core.sites.remove(id);
+    await core.sitePosts.forget(id);
     return null;
   },
   'sites.test': async ({ id }) => (await core.sites.test(id)).check,
   'sites.connect': async (request) => core.connections.start(request),
+  'sites.posts': ({ siteId, search, status }) =>
+    core.sitePosts.list(siteId, { ...(search ? { search } : {}), ...(status ? { status } : {}) }),
+  'sites.refresh': ({ siteId }) => core.sitePosts.refresh(siteId),
+  'sites.openPost': ({ siteId, postId }) => core.sitePosts.open(siteId, postId),
   'publish.release': (command) =>
     core.publisher.publish(
       Object.fromEntries(

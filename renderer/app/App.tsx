@@ -167,7 +167,7 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
           {view === 'settings' ? (
             <SettingsView info={info} language={language} onLanguage={setLanguage} />
           ) : view === 'sites' ? (
-            <SitesView />
+            <SitesView onOpenDraft={openDraft} />
           ) : openId ? (
             <DraftEditor key={openId} id={openId} focusTitle={openId === newId} />
           ) : (

@@ -8,15 +8,17 @@ import { pressroom } from '../bridge/pressroom.js';
 import { describeError } from '../i18n/i18n.js';
 import { AddSiteForm } from './AddSiteForm.js';
 import { ConnectSiteForm } from './ConnectSiteForm.js';
+import { SitePostsBrowser } from './SitePostsBrowser.js';
 
 type Storage = ResponseOf<'sites.passwordStorage'>;
 
-export const SitesView = () => {
+export const SitesView = ({ onOpenDraft }: { onOpenDraft: (id: string) => void }) => {
   const { t } = useTranslation();
   const [sites, setSites] = useState<Site[] | null>(null);
   const [storage, setStorage] = useState<Storage | null>(null);
   const [checks, setChecks] = useState<Record<string, SiteCheck | 'testing'>>({});
   const [error, setError] = useState<AppError | null>(null);
+  const [browsing, setBrowsing] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
     const result = await pressroom().sites.list({});
@@ -84,10 +86,18 @@ export const SitesView = () => {
                   <button type="button" onClick={() => void test(site.id)} disabled={check === 'testing'}>
                     {check === 'testing' ? t('sites.testing') : t('sites.test')}
                   </button>
+                  <button
+                    type="button"
+                    aria-expanded={browsing === site.id}
+                    onClick={() => setBrowsing(browsing === site.id ? null : site.id)}
+                  >
+                    {t('sites.browsePosts')}
+                  </button>
                   <button type="button" onClick={() => void remove(site)}>
                     {t('sites.remove')}
                   </button>
                 </div>
+                {browsing === site.id && <SitePostsBrowser site={site} onOpenDraft={onOpenDraft} />}
                 {check && check !== 'testing' && <CheckResult check={check} />}
               </li>
             );

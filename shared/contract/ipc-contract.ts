@@ -16,6 +16,7 @@ import {
 import { draftSummarySchema, libraryQuerySchema } from '../release/draft-summary.js';
 import { settingsSchema } from '../settings/settings-schema.js';
 import { siteCheckSchema, siteIdSchema, siteSchema } from '../sites/site.js';
+import { cachedPostSchema, postStatusSchema } from '../sites/site-cache.js';
 import { publishOutcomeSchema, publishProgressSchema, wpStatuses } from '../publishing/publish-outcome.js';
 
 /** A site's fields as the user types them; the password only ever travels this way, to the core. */
@@ -178,6 +179,36 @@ export const contract = {
     'sites.connect': {
       request: z.object({ name: siteFields.name, url: siteFields.url }).strict(),
       response: z.object({ authorizeUrl: z.string() }),
+    },
+    /** The site's posts as last read (offline), filtered by title words, id or address, and status. */
+    'sites.posts': {
+      request: z
+        .object({
+          siteId: siteIdSchema,
+          search: z.string().max(500).optional(),
+          status: postStatusSchema.optional(),
+        })
+        .strict(),
+      response: z.object({
+        posts: z.array(cachedPostSchema),
+        refreshedAt: z.string().nullable(),
+        scope: z.enum(['all', 'published']),
+      }),
+    },
+    /** Reads the site's categories, tags, settings and posts again (for offline use). */
+    'sites.refresh': {
+      request: z.object({ siteId: siteIdSchema }).strict(),
+      response: z.object({
+        refreshedAt: z.string(),
+        posts: z.number().int(),
+        categories: z.number().int(),
+        tags: z.number().int(),
+      }),
+    },
+    /** Opens a post of the site as a new draft; publishing it later updates that post. */
+    'sites.openPost': {
+      request: z.object({ siteId: siteIdSchema, postId: z.number().int().positive() }).strict(),
+      response: openedDraftSchema.extend({ notes: z.array(z.string()) }),
     },
     /** "Test connection": the REST API, the credentials, and whether the user may publish and upload. */
     'sites.test': { request: z.object({ id: siteIdSchema }).strict(), response: siteCheckSchema },
