@@ -14,6 +14,7 @@ import { RecentDrafts } from './drafts/recent-drafts.js';
 import { RecoveryJournal } from './drafts/recovery-journal.js';
 import { Thumbnails } from './images/thumbnails.js';
 import { PublishService } from './publishing/publish-service.js';
+import { Outbox } from './publishing/outbox.js';
 import { noSecretStore, type SecretStore } from './sites/secret-store.js';
 import { SiteRegistry } from './sites/site-registry.js';
 import { SiteService } from './sites/site-service.js';
@@ -77,6 +78,17 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
     registry: new SiteRegistry(env.store),
     secrets: env.secrets ?? noSecretStore(NO_SECRETS_HERE),
   });
+  const publisher = new PublishService(drafts, sites, events);
+  const outbox = new Outbox({
+    file: join(env.userDataFolder, 'outbox.json'),
+    send: (item, signal) => publisher.sendQueued(item, signal),
+    onChange: (items) => events.emit('outbox.changed', { items }),
+    logger: env.logger,
+  });
+  const outboxReady = outbox.load().catch((error: unknown) => {
+    env.logger.error('outbox: could not read the queue; publishing goes on without it', { error });
+  });
+  publisher.useOutbox(outbox, outboxReady);
   const connections = new SiteConnections(sites, env.connectCallbackUrl ?? (() => 'pressroom://connect'));
   const recent = new RecentDrafts(env.store, () => settings.get().libraryFolder);
   // Read before the delete is final: the title names the draft in a "could not move" message.
@@ -126,7 +138,8 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
       deletedTitles: titles,
       thumbnails: new Thumbnails(env.logger),
       sites,
-      publisher: new PublishService(drafts, sites, events),
+      publisher,
+      outbox,
       sitePosts: new SitePosts(
         sites,
         new SiteCache({ folder: join(env.userDataFolder, 'site-cache'), logger: env.logger }),
@@ -147,6 +160,7 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
       },
       // Deletes still inside their undo window go to the trash, as the user asked; the catalog is kept.
       beforeQuit: async () => {
+        await outbox.stop();
         await deletes.flush();
         await snapshots.flush();
       },

@@ -14,6 +14,7 @@ import type { SiteService } from './sites/site-service.js';
 import type { SiteConnections } from './sites/site-connections.js';
 import type { SitePosts } from './sites/site-posts.js';
 import type { PublishService } from './publishing/publish-service.js';
+import type { Outbox } from './publishing/outbox.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { DraftLibrary } from './drafts/draft-library.js';
 import { resolveConflict } from './drafts/resolve-conflict.js';
@@ -39,6 +40,7 @@ export interface CoreServices {
   thumbnails: Thumbnails;
   sites: SiteService;
   publisher: PublishService;
+  outbox: Outbox;
   connections: SiteConnections;
   sitePosts: SitePosts;
   completeConnection(query: URLSearchParams): Promise<{ ok: boolean; message: string | null }>;
@@ -62,7 +64,26 @@ export const createHandlers = (core: CoreServices): Handlers => ({
     const chosen = await core.folderPicker.chooseFolder(core.settings.get().libraryFolder);
     return chosen === null ? null : core.settings.setLibraryFolder(chosen);
   },
-  'drafts.list': (query) => core.catalog.query(query),
+  'drafts.list': async (query) => {
+    const listing = await core.catalog.query(query);
+    // The library shows releases waiting in the outbox, or failed there, beside their status.
+    const pending = new Map(
+      core.outbox
+        .list()
+        .filter((item) => ['queued', 'sending', 'waiting', 'failed'].includes(item.state))
+        .reverse()
+        .map((item) => [
+          item.draftId,
+          { state: item.state as 'queued' | 'sending' | 'waiting' | 'failed', message: item.lastError },
+        ]),
+    );
+    return {
+      ...listing,
+      drafts: listing.drafts.map((draft) =>
+        pending.has(draft.id) ? { ...draft, outbox: pending.get(draft.id)! } : draft,
+      ),
+    };
+  },
   'drafts.create': ({ title }) => core.drafts.create(title === undefined ? {} : { title }),
   'drafts.open': async ({ id }) => {
     if (core.deletes.isPending(id)) throw new AppFailure('not-found', 'This draft was deleted.');
@@ -153,4 +174,11 @@ export const createHandlers = (core: CoreServices): Handlers => ({
       ) as typeof command,
     ),
   'publish.cancel': async ({ draftId }) => core.publisher.cancel(draftId),
+  'outbox.list': async () => core.outbox.list(),
+  'outbox.cancel': ({ id }) => core.outbox.cancel(id),
+  'outbox.retry': ({ id }) => core.outbox.retryNow(id),
+  'outbox.networkChanged': async ({ online }) => {
+    core.outbox.networkChanged(online);
+    return null;
+  },
 });

@@ -15,6 +15,7 @@ import { useLibrary } from '../library/use-library.js';
 import { SettingsView } from '../settings/SettingsView.js';
 import { SitesView } from '../sites/SitesView.js';
 import { RecentMenu } from './RecentMenu.js';
+import { OutboxMenu } from '../publish/OutboxMenu.js';
 
 type View = 'drafts' | 'settings' | 'sites';
 
@@ -116,6 +117,7 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
         <button type="button" onClick={() => void createDraft()} aria-keyshortcuts="Control+N Meta+N">
           {t('toolbar.newDraft')}
         </button>
+        <OutboxMenu />
         <RecentMenu onOpen={openDraft} />
         <button
           type="button"

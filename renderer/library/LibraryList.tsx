@@ -157,6 +157,14 @@ export const LibraryList = (props: Props) => {
               </span>
               <span className="draft-meta">
                 <span className={`badge ${draft.status}`}>{t(`library.status.${draft.status}`)}</span>{' '}
+                {draft.outbox && (
+                  <span
+                    className={`badge outbox-${draft.outbox.state}`}
+                    title={draft.outbox.message ?? undefined}
+                  >
+                    {t(`library.outbox.${draft.outbox.state}`)}
+                  </span>
+                )}{' '}
                 {draft.releaseDate
                   ? t('library.releaseDate', {
                       date: wallClockFormat.format(new Date(`${draft.releaseDate}:00Z`)),

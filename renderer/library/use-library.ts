@@ -28,7 +28,13 @@ export const useLibrary = (query: LibraryQuery): { listing: Listing | null; erro
 
   useEffect(() => {
     reload();
-    return pressroom().on('library.changed', reload);
+    const stopLibrary = pressroom().on('library.changed', reload);
+    // Releases waiting in the outbox show in the list: follow it too.
+    const stopOutbox = pressroom().on('outbox.changed', reload);
+    return () => {
+      stopLibrary();
+      stopOutbox();
+    };
   }, [reload]);
 
   return { listing, error };

@@ -213,6 +213,13 @@ const Outcome = ({ outcome, onOverwrite, onAsNew }: OutcomeProps) => {
     );
   }
   if (outcome.kind === 'preflight') return <PreflightList problems={outcome.problems} />;
+  if (outcome.kind === 'queued') {
+    return (
+      <p role="status" className="warning" dir="auto">
+        {t('publish.queued')} <span className="hint">{outcome.message}</span>
+      </p>
+    );
+  }
   if (outcome.kind === 'deleted') {
     return (
       <section role="alertdialog" aria-labelledby="deleted-title" className="conflict">

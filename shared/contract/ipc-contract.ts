@@ -17,6 +17,7 @@ import { draftSummarySchema, libraryQuerySchema } from '../release/draft-summary
 import { settingsSchema } from '../settings/settings-schema.js';
 import { siteCheckSchema, siteIdSchema, siteSchema } from '../sites/site.js';
 import { cachedPostSchema, postStatusSchema } from '../sites/site-cache.js';
+import { outboxItemViewSchema } from '../publishing/outbox-item.js';
 import { publishOutcomeSchema, publishProgressSchema, wpStatuses } from '../publishing/publish-outcome.js';
 
 /** A site's fields as the user types them; the password only ever travels this way, to the core. */
@@ -231,6 +232,15 @@ export const contract = {
       response: publishOutcomeSchema,
     },
     'publish.cancel': { request: z.object({ draftId: draftIdSchema }).strict(), response: z.boolean() },
+    /** Releases waiting to be sent (the site was unreachable), newest first, and how each is doing. */
+    'outbox.list': { request: noArguments, response: z.array(outboxItemViewSchema) },
+    'outbox.cancel': {
+      request: z.object({ id: z.string().min(1).max(100) }).strict(),
+      response: z.boolean(),
+    },
+    'outbox.retry': { request: z.object({ id: z.string().min(1).max(100) }).strict(), response: z.boolean() },
+    /** The renderer saw the network go or come back: waiting items are tried at once when it returns. */
+    'outbox.networkChanged': { request: z.object({ online: z.boolean() }).strict(), response: z.null() },
   },
   events: {
     /**
@@ -249,6 +259,8 @@ export const contract = {
       check: siteCheckSchema.nullable(),
       message: z.string().nullable(),
     }),
+    /** The outbox changed (queued, sending, waiting, sent, failed, cancelled). */
+    'outbox.changed': z.object({ items: z.array(outboxItemViewSchema) }),
     /** A deleted draft could not be moved to the OS trash: it is back in the library, untouched. */
     'drafts.trashFailed': z.object({ id: draftIdSchema, title: z.string() }),
   },

@@ -37,6 +37,8 @@ export const publishOutcomeSchema = z.discriminatedUnion('kind', [
     remoteModifiedGmt: z.string(),
   }),
   z.object({ kind: z.literal('deleted'), remoteId: z.number().int() }),
+  /** The site could not be reached: the release waits in the outbox and goes when it answers again. */
+  z.object({ kind: z.literal('queued'), itemId: z.string(), message: z.string() }),
 ]);
 
 export type PublishOutcome = z.infer<typeof publishOutcomeSchema>;

@@ -18,6 +18,10 @@ export const draftSummarySchema = z.object({
   tags: z.array(z.string()),
   /** The featured image inside the draft (assets/…), for a thumbnail, or null. */
   thumbnail: z.string().nullable(),
+  /** A publish waiting in the outbox, or one that failed there and needs the user. */
+  outbox: z
+    .object({ state: z.enum(['queued', 'sending', 'waiting', 'failed']), message: z.string().nullable() })
+    .optional(),
 });
 
 export type DraftSummary = z.infer<typeof draftSummarySchema>;

@@ -290,6 +290,7 @@ export const publishCommand: Command<typeof options> = {
         `not published: post ${outcome.remoteId} is no longer on "${site.name}" (it was deleted there); nothing was sent. Re-run with --as-new to publish this release as a new post.`,
       );
     }
+    if (outcome.kind === 'queued') return EXIT_QUEUED; // only the app's PublishService answers this
     const result = {
       remoteId: outcome.remoteId,
       link: outcome.link,

@@ -8,6 +8,15 @@ import type { PublishOutcome, WpStatus } from '../../../shared/publishing/publis
 import type { DraftLibrary } from '../drafts/draft-library.js';
 import type { EventSink } from '../events.js';
 import type { SiteService } from '../sites/site-service.js';
+import { isTransient } from '../../../shared/sites/site-problems.js';
+import { SiteFailure } from '../wordpress/wp-client.js';
+import {
+  type Outbox,
+  type OutboxItem,
+  type OutboxSendResult,
+  sendResultOf,
+  sendResultOfError,
+} from './outbox.js';
 import { publishRelease } from './publisher.js';
 
 export interface PublishCommand {
@@ -21,6 +30,33 @@ export interface PublishCommand {
 
 export class PublishService {
   private readonly running = new Map<string, AbortController>();
+  private outbox: { queue: Outbox; ready: Promise<unknown> } | null = null;
+
+  /** Where a publish goes when the site cannot be reached (set once the outbox exists). */
+  useOutbox(queue: Outbox, ready: Promise<unknown>): void {
+    this.outbox = { queue, ready };
+  }
+
+  /** The outbox's way of sending: the same publish, with its own cancel signal. */
+  async sendQueued(item: OutboxItem, signal: AbortSignal): Promise<OutboxSendResult> {
+    try {
+      const { document } = await this.drafts.open(item.draftId);
+      const { site, client } = await this.sites.client(item.siteId);
+      const outcome = await publishRelease({
+        draftFolder: this.drafts.folderOf(item.draftId),
+        document,
+        site,
+        client,
+        signal,
+        ...(item.options.status ? { status: item.options.status } : {}),
+        ...(item.options.createTerms ? { createTerms: true } : {}),
+      });
+      if (outcome.kind === 'published') this.events.emit('library.changed', { reason: 'saved' });
+      return sendResultOf(outcome);
+    } catch (error) {
+      return sendResultOfError(error);
+    }
+  }
 
   constructor(
     private readonly drafts: DraftLibrary,
@@ -63,6 +99,35 @@ export class PublishService {
       if (outcome.kind === 'published') this.events.emit('library.changed', { reason: 'saved' });
       return outcome;
     } catch (error) {
+      // Offline, or the site is down: the release waits in the outbox instead of failing.
+      if (
+        error instanceof SiteFailure &&
+        isTransient(error.problem) &&
+        this.outbox &&
+        !controller.signal.aborted
+      ) {
+        await this.outbox.ready;
+        const [{ document }, site] = await Promise.all([
+          this.drafts.open(command.draftId),
+          this.sites.client(command.siteId).then(({ site: found }) => found),
+        ]);
+        const item = await this.outbox.queue.enqueue({
+          draftId: command.draftId,
+          draftTitle: document.title,
+          siteId: site.id,
+          siteName: site.name,
+          options: {
+            ...(command.status ? { status: command.status } : {}),
+            ...(command.createTerms ? { createTerms: true } : {}),
+          },
+          lastError: error.message,
+        });
+        return {
+          kind: 'queued',
+          itemId: item.id,
+          message: `${error.message} The release is in the outbox and will be sent when the site answers again.`,
+        };
+      }
       if (controller.signal.aborted) {
         throw new AppFailure(
           'internal',

@@ -40,7 +40,7 @@ export interface FaultProxy {
 
 const routeOf = (url: string): string => new URLSearchParams(url.split('?')[1] ?? '').get('rest_route') ?? '';
 
-export const startFaultProxy = async (target: string, rules: FaultRule[]): Promise<FaultProxy> => {
+export const startFaultProxy = async (target: string, rules: FaultRule[], port = 0): Promise<FaultProxy> => {
   const left = rules.map((rule) => ({ ...rule, times: rule.times ?? 1 }));
   const fired: string[] = [];
   const targetUrl = new URL(target);
@@ -116,7 +116,7 @@ export const startFaultProxy = async (target: string, rules: FaultRule[]): Promi
       })().catch(() => req.socket.destroy());
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     fired,

@@ -53,6 +53,9 @@ export const sendResultOf = (outcome: PublishOutcome): OutboxSendResult => {
             .map((problem) => problem.message)
             .join(' ') || 'The release has problems to fix before it can be published.',
       };
+    case 'queued':
+      // Only PublishService answers this (publishRelease never does): still not sent, try again later.
+      return { kind: 'transient', message: outcome.message };
   }
 };
 
