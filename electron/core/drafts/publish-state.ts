@@ -34,6 +34,8 @@ export const publishStateSchema = z
     media: z.array(remoteMediaSchema),
     /** Field name -> sha256 of the value last sent to `record.site`. */
     sentFields: z.record(z.string(), z.string()),
+    /** Media slugs whose upload was started: only these may already be on the site after a lost answer. */
+    uploading: z.array(z.string()).optional(),
     /** A post created on `site` (a remote draft, with a marker slug) before its record was complete. */
     pending: z
       .object({ site: z.string(), marker: z.string(), remoteId: z.number().int().positive().nullable() })

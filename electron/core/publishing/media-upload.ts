@@ -42,6 +42,13 @@ export interface UploadContext {
   signal?: AbortSignal;
   /** Bytes sent, for progress. */
   onBytes?: (sent: number, total: number) => void;
+  /**
+   * Upload markers (media slugs) an earlier attempt may have sent without seeing the answer: only
+   * those are looked for on the site before uploading, which spares a request on a first publish.
+   */
+  attempted?: (slug: string) => boolean;
+  /** Records a marker as attempted, durably, before its upload starts. */
+  beforeUpload?: (slug: string) => Promise<void>;
 }
 
 export interface UploadOutcome {
@@ -86,14 +93,18 @@ export const uploadImageOnce = async (
       throw error;
     }
     const slug = prepared.fileName.replace(/\.[a-z]+$/, '');
-    const found = await findBySlug(client, slug, options);
+    const mayExist = context.attempted ? context.attempted(slug) : true;
+    const found = mayExist ? await findBySlug(client, slug, options) : null;
     if (found) {
       media = { site: siteId, sourceSha256, maxEdge, remoteId: found.id, url: found.source_url };
     } else {
+      await context.beforeUpload?.(slug);
       context.onBytes?.(0, prepared.bytes.byteLength);
       const { data } = await client.call<WpMedia>('wp/v2/media', {
         method: 'POST',
         body: prepared.bytes,
+        // Alt text, caption and credit in the same request (WordPress reads them from the query).
+        query: describe(image),
         headers: {
           'Content-Type': prepared.mimeType,
           // A plain ASCII filename: WordPress refuses filename*=UTF-8'' (the name is ASCII by construction).
@@ -105,16 +116,20 @@ export const uploadImageOnce = async (
       bytesSent = prepared.bytes.byteLength;
       context.onBytes?.(bytesSent, bytesSent);
       media = { site: siteId, sourceSha256, maxEdge, remoteId: data.id, url: data.source_url };
+      return { media, bytesSent };
     }
   }
-  const caption = [image.caption.trim(), image.credit.trim()].filter(Boolean).join(' — ');
-  await client.call(`wp/v2/media/${media.remoteId}`, {
-    method: 'POST',
-    json: { alt_text: image.alt, caption, description: image.credit.trim() },
-    ...options,
-  });
+  // A reused or recovered item: its alt text, caption or credit may have changed since.
+  await client.call(`wp/v2/media/${media.remoteId}`, { method: 'POST', json: describe(image), ...options });
   return { media, bytesSent };
 };
+
+/** What WordPress shows with the image; it has no credit field, so the credit follows the caption. */
+const describe = (image: ImageToUpload) => ({
+  alt_text: image.alt,
+  caption: [image.caption.trim(), image.credit.trim()].filter(Boolean).join(' — '),
+  description: image.credit.trim(),
+});
 
 const stillThere = async (
   client: WpClient,

@@ -63,22 +63,32 @@ interface WpPost {
 
 export const publishRelease = async (request: PublishRequest): Promise<PublishOutcome> => {
   const { document, site, client, draftFolder } = request;
-  const progress = request.onProgress ?? (() => {});
-  const signal = request.signal;
-  const options = signal ? { signal } : {};
-  const retrying = <T>(work: () => Promise<T>) => withRetries(work, request);
+  // Steps run side by side below; when one fails, the others stop too, and report nothing more.
+  const inner = new AbortController();
+  const progress = (step: PublishProgress) => {
+    if (!inner.signal.aborted) request.onProgress?.(step);
+  };
+  request.signal?.addEventListener('abort', () => inner.abort(request.signal?.reason), { once: true });
+  if (request.signal?.aborted) inner.abort(request.signal.reason);
+  const options = { signal: inner.signal };
+  const retrying = <T>(work: () => Promise<T>) => withRetries(work, { ...request, signal: inner.signal });
 
   progress({ step: 'preflight' });
   const problems = preflight(document, { now: (request.now ?? (() => new Date()))() });
   if (hasBlockingProblems(problems)) return { kind: 'preflight', problems };
 
   let state = await readPublishState(draftFolder);
-  const save = async (next: PublishState) => {
-    state = next;
-    await writePublishState(draftFolder, next);
+  // The steps running side by side each change their own part of the state: every change applies
+  // to the latest state, and the writes follow one another, so the file always ends up current.
+  let writing: Promise<void> = Promise.resolve();
+  const update = (change: (current: PublishState) => PublishState): Promise<void> => {
+    state = change(state);
+    const snapshot = state;
+    writing = writing.then(() => writePublishState(draftFolder, snapshot));
+    return writing;
   };
   if (request.asNew && (state.record || state.pending)) {
-    await save({ ...state, record: null, pending: null, sentFields: {} });
+    await update((current) => ({ ...current, record: null, pending: null, sentFields: {} }));
   }
   const record = state.record?.site === site.id ? state.record : null;
 
@@ -96,9 +106,9 @@ export const publishRelease = async (request: PublishRequest): Promise<PublishOu
     }
   }
 
-  // The post's id, durable before anything else is sent.
-  let remoteId = record?.remoteId ?? null;
-  if (remoteId === null) {
+  // The post's id, durable before the post's content is sent.
+  const ensurePost = async (): Promise<number> => {
+    if (record) return record.remoteId;
     const pending =
       state.pending?.site === site.id
         ? state.pending
@@ -107,64 +117,87 @@ export const publishRelease = async (request: PublishRequest): Promise<PublishOu
             marker: `${releaseSlug(document).slice(0, 150)}-pr-${randomBytes(4).toString('hex')}`,
             remoteId: null,
           };
-    if (pending !== state.pending) await save({ ...state, pending });
+    if (pending !== state.pending) await update((current) => ({ ...current, pending }));
+    if (pending.remoteId !== null) return pending.remoteId;
     progress({ step: 'post', action: 'creating' });
-    remoteId =
-      pending.remoteId ??
-      (await retrying(async () => {
-        const found = await postBySlug(client, pending.marker, options);
-        if (found) return found.id;
-        const { data } = await client.call<WpPost>('wp/v2/posts', {
-          method: 'POST',
-          json: { title: document.title, slug: pending.marker, status: 'draft' },
-          ...options,
-        });
-        return data.id;
-      }));
-    await save({ ...state, pending: { ...pending, remoteId } });
-  }
+    const id = await retrying(async () => {
+      const found = await postBySlug(client, pending.marker, options);
+      if (found) return found.id;
+      const { data } = await client.call<WpPost>('wp/v2/posts', {
+        method: 'POST',
+        json: { title: document.title, slug: pending.marker, status: 'draft' },
+        ...options,
+      });
+      return data.id;
+    });
+    await update((current) => ({ ...current, pending: { ...pending, remoteId: id } }));
+    return id;
+  };
 
   // Images, once each: the featured image, then every image in the body (by its asset path).
-  let bytesSent = 0;
-  let featuredMediaId: number | null = null;
-  const inline = new Map<string, UploadedImage>();
-  const images = [
-    ...(document.featuredImage ? [{ ...document.featuredImage, featured: true }] : []),
-    ...inlineImages(document.body).map((image) => ({ ...image, caption: '', credit: '', featured: false })),
-  ];
-  for (const [index, image] of images.entries()) {
-    progress({ step: 'images', done: index, total: images.length });
-    const uploaded = await retrying(() =>
-      uploadImageOnce(image, {
-        client,
-        siteId: site.id,
-        draftFolder,
-        baseName: releaseSlug(document),
-        releaseId: document.id,
-        maxEdge: site.maxImageEdge,
-        known: state.media,
-        ...(image.featured ? {} : { index: index + 1 }),
-        ...options,
-        onBytes: (sent, total) => progress({ step: 'uploading', sent, total }),
-      }),
-    );
-    bytesSent += uploaded.bytesSent;
-    if (image.featured) featuredMediaId = uploaded.media.remoteId;
-    else inline.set(image.file, { id: uploaded.media.remoteId, url: uploaded.media.url, sizeSlug: 'full' });
-    const media = [
-      ...state.media.filter((known) => known.remoteId !== uploaded.media.remoteId),
-      uploaded.media,
+  const uploadImages = async () => {
+    let bytesSent = 0;
+    let featuredMediaId: number | null = null;
+    const inline = new Map<string, UploadedImage>();
+    const images = [
+      ...(document.featuredImage ? [{ ...document.featuredImage, featured: true }] : []),
+      ...inlineImages(document.body).map((image) => ({ ...image, caption: '', credit: '', featured: false })),
     ];
-    await save({ ...state, media });
-  }
-  if (images.length > 0) progress({ step: 'images', done: images.length, total: images.length });
+    for (const [index, image] of images.entries()) {
+      progress({ step: 'images', done: index, total: images.length });
+      const uploaded = await retrying(() =>
+        uploadImageOnce(image, {
+          client,
+          siteId: site.id,
+          draftFolder,
+          baseName: releaseSlug(document),
+          releaseId: document.id,
+          maxEdge: site.maxImageEdge,
+          known: state.media,
+          ...(image.featured ? {} : { index: index + 1 }),
+          ...options,
+          onBytes: (sent, total) => progress({ step: 'uploading', sent, total }),
+          attempted: (slug) => (state.uploading ?? []).includes(slug),
+          beforeUpload: (slug) =>
+            update((current) => ({ ...current, uploading: [...(current.uploading ?? []), slug] })),
+        }),
+      );
+      bytesSent += uploaded.bytesSent;
+      if (image.featured) featuredMediaId = uploaded.media.remoteId;
+      else inline.set(image.file, { id: uploaded.media.remoteId, url: uploaded.media.url, sizeSlug: 'full' });
+      await update((current) => ({
+        ...current,
+        media: [
+          ...current.media.filter((known) => known.remoteId !== uploaded.media.remoteId),
+          uploaded.media,
+        ],
+      }));
+    }
+    if (images.length > 0) progress({ step: 'images', done: images.length, total: images.length });
+    return { bytesSent, featuredMediaId, inline };
+  };
 
-  progress({ step: 'terms' });
-  const create = request.createTerms ?? false;
-  const categories = await retrying(() =>
-    resolveTerms(client, 'categories', document.categories, { create, ...options }),
-  );
-  const tags = await retrying(() => resolveTerms(client, 'tags', document.tags, { create, ...options }));
+  const resolveAllTerms = async () => {
+    progress({ step: 'terms' });
+    const create = request.createTerms ?? false;
+    const [categories, tags] = await Promise.all([
+      retrying(() => resolveTerms(client, 'categories', document.categories, { create, ...options })),
+      retrying(() => resolveTerms(client, 'tags', document.tags, { create, ...options })),
+    ]);
+    return { categories, tags };
+  };
+
+  // Terms first: a category the site lacks (and may not be created) stops the publish before
+  // anything is written there. Then the image work (mostly sharp, off the main thread) overlaps
+  // the request that makes the post.
+  const { categories, tags } = await resolveAllTerms();
+  const [remoteId, { bytesSent, featuredMediaId, inline }] = await Promise.all([
+    ensurePost(),
+    uploadImages(),
+  ]).catch((error: unknown) => {
+    inner.abort();
+    throw error;
+  });
 
   // The post itself: on a republish, only the fields that changed since the last one.
   const fields = postFields(document, {
@@ -195,9 +228,10 @@ export const publishRelease = async (request: PublishRequest): Promise<PublishOu
   if (!post) return { kind: 'deleted', remoteId };
   checkEcho(post, fields);
 
-  await save({
-    ...state,
+  await update((current) => ({
+    ...current,
     pending: null,
+    uploading: [],
     sentFields: hashes,
     record: {
       site: site.id,
@@ -207,7 +241,7 @@ export const publishRelease = async (request: PublishRequest): Promise<PublishOu
       contentHash: publishedContentHash(document),
       publishedAt: (request.now ?? (() => new Date()))().toISOString(),
     },
-  });
+  }));
   progress({ step: 'done' });
   return {
     kind: 'published',

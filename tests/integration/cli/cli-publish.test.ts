@@ -119,15 +119,12 @@ describe('pressroom publish and pull', () => {
       status: 'publish',
       site: 'newsroom',
     });
-    // Progress on stderr. The image went with the refused run, which made the post a remote draft:
-    // this run continues with both, sending neither again.
-    expect(refused.stderr).toMatch(
-      /^Checking the release…\nCreating the post on "Newsroom"…\nPreparing image 1 of 1…\nUploading \d+ KB…\n/,
-    );
-    expect(first.stderr).toMatch(
-      /Preparing image 1 of 1…\nMatching categories and tags…\nUpdating the post…\n$/,
-    );
-    expect(first.stderr).not.toMatch(/Uploading/);
+    // Progress on stderr. The refused run stopped at the terms, before anything was written on the
+    // site; this run creates the post and uploads the image once.
+    expect(refused.stderr).toMatch(/^Checking the release…\nMatching categories and tags…\npressroom: /);
+    expect(first.stderr).toMatch(/Matching categories and tags…\n/);
+    expect(first.stderr).toMatch(/Uploading \d+ KB…\n/);
+    expect(first.stderr).toMatch(/Updating the post…\n$/);
 
     const post = await readBack(published.remoteId);
     expect(post).toMatchObject({ status: 'publish', title: { raw: `Budget approved ${word}` } });
@@ -135,7 +132,7 @@ describe('pressroom publish and pull', () => {
     expect(post.featured_media).toBeGreaterThan(0);
     expect(post.categories).toHaveLength(1);
     expect(post.tags).toHaveLength(1);
-    expect(await postsWith(word)).toHaveLength(1); // the refused run's remote draft was continued
+    expect(await postsWith(word)).toHaveLength(1); // the refused run left nothing on the site
 
     // An edit in the draft updates the same post.
     await editTitle(draft.path, `Budget approved ${word} (updated)`);
