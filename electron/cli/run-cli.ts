@@ -14,6 +14,7 @@ import { publishCommand } from './commands/publish-command.js';
 import { pullCommand } from './commands/pull-command.js';
 import { showCommand } from './commands/show-command.js';
 import { siteCommand } from './commands/site-command.js';
+import { outboxCommand } from './commands/outbox-command.js';
 
 const commands: Command[] = [
   newCommand,
@@ -23,6 +24,7 @@ const commands: Command[] = [
   publishCommand,
   pullCommand,
   siteCommand,
+  outboxCommand,
 ];
 
 const generalHelp = `Usage: pressroom <command> [options]

@@ -36,6 +36,7 @@ import { commonOptions } from '../command-line.js';
 import { locateDraft } from '../drafts/locate-draft.js';
 import { formatTable } from '../format/table.js';
 import { cliSites } from '../sites/cli-sites.js';
+import { cliOutbox } from '../sites/cli-outbox.js';
 import type { Command } from './command.js';
 
 const options = {
@@ -169,11 +170,29 @@ export interface QueueRequest {
 }
 
 /**
- * Where a release whose site could not be reached goes to the outbox, to be sent when the site
- * answers again; true when it was queued, and `publish` then exits 5. The command line has no outbox
- * yet, so nothing is queued and the failure is reported as such (exit 1).
+ * A release whose site could not be reached goes to the command line's outbox (cli-outbox.ts), to
+ * be sent by `pressroom outbox run`; `publish` then exits 5.
  */
-export const queueForLater = async (_request: QueueRequest): Promise<boolean> => false;
+export const queueForLater = async (request: QueueRequest): Promise<boolean> => {
+  const outbox = await cliOutbox({ online: false });
+  try {
+    await outbox.enqueue({
+      draftId: request.document.id,
+      draftTitle: request.document.title,
+      draftFolder: request.draftFolder,
+      siteId: request.site.id,
+      siteName: request.site.name,
+      options: {
+        ...(request.status ? { status: request.status } : {}),
+        ...(request.createTerms ? { createTerms: true } : {}),
+      },
+      lastError: request.failure.message,
+    });
+    return true;
+  } finally {
+    await outbox.stop();
+  }
+};
 
 /** A publish that stopped on the site's side, as one line with what to do next. */
 const siteFailure = (error: AppFailure, site: Site, republish: boolean): CliError => {
@@ -268,7 +287,9 @@ export const publishCommand: Command<typeof options> = {
     });
 
     if (outcome === 'queued') {
-      io.note(`"${site.name}" could not be reached; the release is queued and goes out when it answers.\n`);
+      io.note(
+        `"${site.name}" could not be reached; the release is queued. Run "pressroom outbox run" to send it when the site answers again.\n`,
+      );
       return EXIT_QUEUED;
     }
     if (outcome.kind === 'preflight') {

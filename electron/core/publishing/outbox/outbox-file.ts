@@ -33,6 +33,8 @@ export const outboxItemSchema = z.object({
   id: z.string().min(1),
   draftId: z.string().min(1),
   draftTitle: z.string(),
+  /** Where the draft lives when it is not in the app's library (queued by the command line). */
+  draftFolder: z.string().optional(),
   siteId: z.string().min(1),
   siteName: z.string(),
   options: outboxOptionsSchema,
@@ -53,6 +55,7 @@ export type OutboxItem = z.infer<typeof outboxItemSchema>;
 export interface OutboxEnqueue {
   draftId: string;
   draftTitle: string;
+  draftFolder?: string;
   siteId: string;
   siteName: string;
   options?: OutboxOptions;
@@ -67,6 +70,7 @@ export const newOutboxItem = (request: OutboxEnqueue, at: string, firstAttemptAt
     id: randomUUID(),
     draftId: request.draftId,
     draftTitle: request.draftTitle,
+    ...(request.draftFolder ? { draftFolder: request.draftFolder } : {}),
     siteId: request.siteId,
     siteName: request.siteName,
     options: { ...request.options },
