@@ -58,8 +58,8 @@ export const run = async (ctx) => {
     description:
       `${DRAFTS.toLocaleString('en-US')} generated drafts of about 300 words each (title, five paragraphs, tags). ` +
       'First list: a new catalog in a fresh process answering its first query, as the window waits for it at ' +
-      'start; it starts from the snapshot the previous run left in the app data folder and re-reads only ' +
-      'drafts whose file changed (every file is still checked). Baseline: reading and JSON-parsing every ' +
+      'start; it starts from the snapshot the previous run left in the app data folder, shows it, and checks ' +
+      'every draft on disk right behind it (re-reading only those that changed; changes reach the list as an event). Baseline: reading and JSON-parsing every ' +
       `release.json with no checks, in the same process. Search: ${searchMs.length} typed queries (prefixes ` +
       'as letters are typed, whole words, two words, a typo) against the catalog as the app runs it; ' +
       'baseline: a lower-case substring scan over the same texts in memory (no ranking, no accents, no typos).',

@@ -8,9 +8,10 @@
  * waits for a rescan; otherwise a query answers from memory at once and, when the last scan is older
  * than `rescanAfterMs`, starts one in the background that reports changes made elsewhere through
  * `onExternalChange` (a search typed letter by letter never waits for the disk). The catalog starts
- * from its snapshot of the last run (catalog-snapshot.ts),
- * so a start re-reads only what changed since; and drafts are added to the search index in small
- * slices in the background, so the list does not wait for the index (a search finishes the job).
+ * from its snapshot of the last run (catalog-snapshot.ts), shown at once and checked against the disk
+ * right behind it, so a start re-reads only what changed since; and drafts are added to the search
+ * index in small slices in the background, so the list does not wait for the index (a search
+ * finishes the job).
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -119,7 +120,10 @@ export class LibraryCatalog {
       this.cache = await this.options.snapshots.load(folder);
       this.index = new SearchIndex();
       this.unindexed = new Map(this.cache);
-      this.invalidate();
+      // With last run's snapshot the list shows at once and the disk is checked right behind it
+      // (changes found then arrive as onExternalChange); without one, the first list waits.
+      if (this.cache.size > 0) this.scannedAt = this.options.now() - this.options.rescanAfterMs;
+      else this.invalidate();
     }
     const mustWait = this.scannedAt === Number.NEGATIVE_INFINITY || this.options.rescanAfterMs === 0;
     if (!mustWait && this.options.now() - this.scannedAt < this.options.rescanAfterMs) return;

@@ -55,6 +55,28 @@ describe('keeping the catalog fresh', () => {
     ]);
   });
 
+  it('at a start with a snapshot, lists at once, then checks the disk and reports what changed meanwhile', async () => {
+    const { folder, fileOf, snapshotFile } = await library('Alpha');
+    const firstRun = fileSnapshots(snapshotFile);
+    await new LibraryCatalog(() => folder, istanbul, { snapshots: firstRun }).query();
+    await firstRun.flush();
+    await writeFile(
+      fileOf(0),
+      (await readFile(fileOf(0), 'utf8')).replace('"Alpha"', '"Edited while closed"'),
+    );
+
+    let externalChanges = 0;
+    const secondRun = new LibraryCatalog(() => folder, istanbul, {
+      snapshots: fileSnapshots(snapshotFile),
+      rescanAfterMs: 2_000,
+      onExternalChange: () => (externalChanges += 1),
+    });
+    expect((await secondRun.query()).drafts.map((draft) => draft.title)).toEqual(['Alpha']); // the snapshot
+    await secondRun.ready();
+    expect(externalChanges).toBe(1);
+    expect((await secondRun.query()).drafts.map((draft) => draft.title)).toEqual(['Edited while closed']);
+  });
+
   it('ignores a damaged snapshot or one of another folder, and reads the drafts instead', async () => {
     const { folder, snapshotFile, root } = await library('Alpha');
     const { mkdir } = await import('node:fs/promises');
