@@ -8,6 +8,7 @@ import { pressroom } from '../bridge/pressroom.js';
 import { describeError } from '../i18n/i18n.js';
 import { AddSiteForm } from './AddSiteForm.js';
 import { ConnectSiteForm } from './ConnectSiteForm.js';
+import { EditSiteForm } from './EditSiteForm.js';
 import { SitePostsBrowser } from './SitePostsBrowser.js';
 
 type Storage = ResponseOf<'sites.passwordStorage'>;
@@ -19,6 +20,7 @@ export const SitesView = ({ onOpenDraft }: { onOpenDraft: (id: string) => void }
   const [checks, setChecks] = useState<Record<string, SiteCheck | 'testing'>>({});
   const [error, setError] = useState<AppError | null>(null);
   const [browsing, setBrowsing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
     const result = await pressroom().sites.list({});
@@ -93,10 +95,27 @@ export const SitesView = ({ onOpenDraft }: { onOpenDraft: (id: string) => void }
                   >
                     {t('sites.browsePosts')}
                   </button>
+                  <button
+                    type="button"
+                    aria-expanded={editing === site.id}
+                    onClick={() => setEditing(editing === site.id ? null : site.id)}
+                  >
+                    {t('sites.edit')}
+                  </button>
                   <button type="button" onClick={() => void remove(site)}>
                     {t('sites.remove')}
                   </button>
                 </div>
+                {editing === site.id && (
+                  <EditSiteForm
+                    site={site}
+                    onCancel={() => setEditing(null)}
+                    onSaved={(saved) => {
+                      setEditing(null);
+                      void reload().then(() => test(saved.id));
+                    }}
+                  />
+                )}
                 {browsing === site.id && <SitePostsBrowser site={site} onOpenDraft={onOpenDraft} />}
                 {check && check !== 'testing' && <CheckResult check={check} />}
               </li>

@@ -32,7 +32,7 @@ describe('the Sites page', () => {
     await form.getByLabel('Application password').fill(site.appPassword);
     await form.getByRole('button', { name: 'Add and test' }).click();
 
-    const newsroom = page.getByRole('listitem').filter({ hasText: 'Newsroom' });
+    const newsroom = page.getByRole('listitem').filter({ has: page.getByText('Newsroom', { exact: true }) });
     await newsroom
       .getByText(
         'Connected to “Pressroom Test Newsroom”: this user may publish posts and upload images. Site time zone: Europe/Istanbul.',
@@ -52,12 +52,21 @@ describe('the Sites page', () => {
     await oldSite.getByText('The user name or application password was not accepted.').waitFor();
     await screenshot(page, 'sites-refused-password');
 
+    // Edit the old site: the right password this time; saved, then tested again.
+    await oldSite.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('form', { name: 'Edit Old site' });
+    await edit.getByLabel('Name', { exact: true }).fill('Old site (fixed)');
+    await edit.getByLabel('New application password', { exact: false }).fill(site.appPassword);
+    await edit.getByRole('button', { name: 'Save and test' }).click();
+    const fixed = page.getByRole('listitem').filter({ hasText: 'Old site (fixed)' });
+    await fixed.getByText('Connected to', { exact: false }).waitFor();
+
     // Test again by keyboard, then remove the old site (confirmed).
     await newsroom.getByRole('button', { name: 'Test connection' }).focus();
     await page.keyboard.press('Enter');
     await newsroom.getByText('Connected to', { exact: false }).waitFor();
     page.once('dialog', (dialog) => void dialog.accept());
-    await oldSite.getByRole('button', { name: 'Remove' }).click();
+    await fixed.getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Old site' }).count()).toBe(0);
 
     expect(problems).toEqual([]);

@@ -221,13 +221,13 @@ describe('pressroom publish and pull', () => {
     expect(stderrLines(which)).toEqual(['pressroom: give --site NAME: the sites are "Newsroom", "Archive"']);
   });
 
-  it('says the site could not be reached and nothing changed on it when it does not answer', async () => {
+  it('queues the release (exit 5) when the site does not answer, and says how it will be sent', async () => {
     const { run, newDraft } = await workspace(`http://127.0.0.1:${await closedPort()}`);
     const draft = await newDraft(unique('offline'));
     const offline = await run(['publish', draft.path]);
-    expect(offline).toMatchObject({ code: 1, stdout: '' });
+    expect(offline).toMatchObject({ code: 5, stdout: '' });
     expect(stderrLines(offline).at(-1)).toMatch(
-      /^pressroom: "Newsroom" could not be reached: .* Nothing was changed on it beyond a remote draft/,
+      /^"Newsroom" could not be reached; the release is queued\. Run "pressroom outbox run" to send it/,
     );
   }, 60_000);
 
