@@ -49,14 +49,7 @@ describe('opening a post from the site', () => {
     const { page, context, problems } = await openPage(browser());
     const ui = new PressroomPage(page);
     await ui.open(app.url);
-    await page.getByRole('button', { name: 'Sites' }).click();
-    const form = page.getByRole('form', { name: 'Add a site by hand' });
-    await form.getByLabel('Name', { exact: true }).fill('Newsroom');
-    await form.getByLabel('Site address').fill(site.url);
-    await form.getByLabel('WordPress user name').fill(site.user);
-    await form.getByLabel('Application password').fill(site.appPassword);
-    await form.getByRole('button', { name: 'Add and test' }).click();
-    await page.getByText('Connected to', { exact: false }).waitFor();
+    await ui.addSiteByHand({ name: 'Newsroom', url: site.url, user: site.user, password: site.appPassword });
 
     await page.getByRole('button', { name: 'Posts on this site…' }).click();
     const posts = page.getByRole('region', { name: 'Posts on Newsroom' });

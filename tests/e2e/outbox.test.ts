@@ -33,14 +33,7 @@ describe('the outbox', () => {
     const { page, context, problems } = await openPage(browser());
     const ui = new PressroomPage(page);
     await ui.open(app.url);
-    await page.getByRole('button', { name: 'Sites' }).click();
-    const form = page.getByRole('form', { name: 'Add a site by hand' });
-    await form.getByLabel('Name', { exact: true }).fill('Newsroom');
-    await form.getByLabel('Site address').fill(relay.url);
-    await form.getByLabel('WordPress user name').fill(site.user);
-    await form.getByLabel('Application password').fill(site.appPassword);
-    await form.getByRole('button', { name: 'Add and test' }).click();
-    await page.getByText('Connected to', { exact: false }).waitFor();
+    await ui.addSiteByHand({ name: 'Newsroom', url: relay.url, user: site.user, password: site.appPassword });
 
     await relay.close(); // the site goes down
     await ui.draftOption(document.title.slice(0, 40)).click();

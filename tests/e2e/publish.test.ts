@@ -32,15 +32,7 @@ describe('publishing from the editor', () => {
     const ui = new PressroomPage(page);
     await ui.open(app.url);
 
-    // The site, added by hand on the Sites page.
-    await page.getByRole('button', { name: 'Sites' }).click();
-    const form = page.getByRole('form', { name: 'Add a site' });
-    await form.getByLabel('Name', { exact: true }).fill('Newsroom');
-    await form.getByLabel('Site address').fill(site.url);
-    await form.getByLabel('WordPress user name').fill(site.user);
-    await form.getByLabel('Application password').fill(site.appPassword);
-    await form.getByRole('button', { name: 'Add and test' }).click();
-    await page.getByText('Connected to', { exact: false }).waitFor();
+    await ui.addSiteByHand({ name: 'Newsroom', url: site.url, user: site.user, password: site.appPassword });
 
     // Open the release and publish it.
     await ui.draftOption(title.slice(0, 40)).click();

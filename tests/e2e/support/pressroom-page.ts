@@ -35,6 +35,22 @@ export class PressroomPage {
     await this.saveStatus.filter({ hasText: /^Saved$/ }).waitFor();
   }
 
+  /** Adds a site on the Sites page by hand, as a user types it, and waits for its connection test. */
+  async addSiteByHand(site: { name: string; url: string; user: string; password: string }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Sites' }).click();
+    const form = this.page.getByRole('form', { name: 'Add a site by hand' });
+    await form.getByLabel('Name', { exact: true }).fill(site.name);
+    await form.getByLabel('Site address').fill(site.url);
+    await form.getByLabel('WordPress user name').fill(site.user);
+    await form.getByLabel('Application password').fill(site.password);
+    await form.getByRole('button', { name: 'Add and test' }).click();
+    await this.page
+      .getByRole('listitem')
+      .filter({ has: this.page.getByText(site.name, { exact: true }) })
+      .getByText('Connected to', { exact: false })
+      .waitFor();
+  }
+
   /** The titles in the library list, top to bottom. */
   async listedTitles(): Promise<string[]> {
     return this.library.locator('.draft-title').allTextContents();

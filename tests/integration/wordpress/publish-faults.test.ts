@@ -8,12 +8,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publishRelease } from '../../../electron/core/publishing/publisher.js';
 import { SiteFailure, WpClient } from '../../../electron/core/wordpress/wp-client.js';
-import { siteSchema } from '../../../shared/sites/site.js';
 import { useTempFolder } from '../../support/temp-folder.js';
 import { testLibrary } from '../../support/test-library.js';
 import { type FaultProxy, type FaultRule, startFaultProxy } from '../../support/wordpress/fault-proxy.js';
 import { sampleRelease } from '../../support/wordpress/sample-release.js';
-import { adminClient, testSite, unique } from '../../support/wordpress/site-admin.js';
+import { adminClient, testSite, unique, testSiteRecord } from '../../support/wordpress/site-admin.js';
 
 describe('publishing when the network or the site misbehaves', () => {
   const tempFolder = useTempFolder();
@@ -31,13 +30,7 @@ describe('publishing when the network or the site misbehaves', () => {
     const before = await readFile(join(folder, 'release.json'));
     proxy = await startFaultProxy(testSite().url, rules);
     const url = options.url ?? proxy.url;
-    const site = siteSchema.parse({
-      id: 'newsroom',
-      name: 'Newsroom',
-      url,
-      user: testSite().user,
-      addedAt: '2026-11-25T00:00:00Z',
-    });
+    const site = testSiteRecord({ url });
     const client = new WpClient(
       { url, user: testSite().user, password: testSite().appPassword },
       fetch,

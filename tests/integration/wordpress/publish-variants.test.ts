@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { imageFingerprint } from '../../../electron/core/publishing/prepare-image.js';
 import { publishRelease } from '../../../electron/core/publishing/publisher.js';
 import type { DraftInit } from '../../../electron/core/drafts/draft-library.js';
-import { siteSchema } from '../../../shared/sites/site.js';
 import { cameraPhoto } from '../../support/images.js';
 import { useTempFolder } from '../../support/temp-folder.js';
 import { testLibrary } from '../../support/test-library.js';
-import { adminClient, testSite, unique } from '../../support/wordpress/site-admin.js';
+import { adminClient, testSite, unique, testSiteRecord } from '../../support/wordpress/site-admin.js';
 
 interface EditPost {
   slug: string;
@@ -25,14 +24,7 @@ interface EditPost {
 
 describe('publishing releases of every kind', () => {
   const tempFolder = useTempFolder();
-  const site = () =>
-    siteSchema.parse({
-      id: 'newsroom',
-      name: 'Newsroom',
-      url: testSite().url,
-      user: testSite().user,
-      addedAt: '2026-11-25T00:00:00Z',
-    });
+  const site = () => testSiteRecord();
 
   const publishNew = async (init: DraftInit) => {
     const library = testLibrary(await tempFolder());

@@ -7,11 +7,10 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { publishRelease, type PublishRequest } from '../../../electron/core/publishing/publisher.js';
 import { readPublishState } from '../../../electron/core/drafts/publish-state.js';
-import { siteSchema } from '../../../shared/sites/site.js';
 import { WpClient } from '../../../electron/core/wordpress/wp-client.js';
 import { useTempFolder } from '../../support/temp-folder.js';
 import { testLibrary } from '../../support/test-library.js';
-import { adminClient, testSite, unique } from '../../support/wordpress/site-admin.js';
+import { adminClient, testSite, unique, testSiteRecord } from '../../support/wordpress/site-admin.js';
 import { sampleRelease } from '../../support/wordpress/sample-release.js';
 
 interface EditPost {
@@ -31,14 +30,7 @@ interface EditPost {
 
 describe('publishing a release to WordPress', () => {
   const tempFolder = useTempFolder();
-  const site = () =>
-    siteSchema.parse({
-      id: 'newsroom',
-      name: 'Newsroom',
-      url: testSite().url,
-      user: testSite().user,
-      addedAt: '2026-11-25T00:00:00Z',
-    });
+  const site = () => testSiteRecord();
 
   const draftOf = async (
     suffix: string,

@@ -16,11 +16,10 @@ import { pullPost } from '../../../electron/core/publishing/pull-post.js';
 import { publishRelease } from '../../../electron/core/publishing/publisher.js';
 import { WpClient } from '../../../electron/core/wordpress/wp-client.js';
 import { plainText } from '../../../shared/release/draft-document.js';
-import { siteSchema } from '../../../shared/sites/site.js';
 import { useTempFolder } from '../../support/temp-folder.js';
 import { testLibrary } from '../../support/test-library.js';
 import { sampleRelease } from '../../support/wordpress/sample-release.js';
-import { adminClient, testSite, unique } from '../../support/wordpress/site-admin.js';
+import { adminClient, testSite, unique, testSiteRecord } from '../../support/wordpress/site-admin.js';
 
 interface EditPost {
   id: number;
@@ -50,14 +49,7 @@ const recordingClient = () => {
 
 describe('pulling a post into a new draft', () => {
   const tempFolder = useTempFolder();
-  const site = () =>
-    siteSchema.parse({
-      id: 'newsroom',
-      name: 'Newsroom',
-      url: testSite().url,
-      user: testSite().user,
-      addedAt: '2026-11-25T00:00:00Z',
-    });
+  const site = () => testSiteRecord();
 
   /** The sample release, published by the publisher as the app would. */
   const publishedSample = async (suffix: string) => {

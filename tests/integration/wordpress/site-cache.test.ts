@@ -9,23 +9,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SiteCache } from '../../../electron/core/sites/site-cache.js';
 import { WpClient } from '../../../electron/core/wordpress/wp-client.js';
 import type { RefreshProgress } from '../../../shared/sites/site-cache.js';
-import { siteSchema } from '../../../shared/sites/site.js';
 import { useTempFolder } from '../../support/temp-folder.js';
-import { adminClient, testSite, unique, userWithRole } from '../../support/wordpress/site-admin.js';
+import {
+  adminClient,
+  testSite,
+  unique,
+  userWithRole,
+  testSiteRecord,
+} from '../../support/wordpress/site-admin.js';
 
 interface CreatedPost {
   id: number;
   link: string;
 }
 
-const site = () =>
-  siteSchema.parse({
-    id: 'newsroom-cache',
-    name: 'Newsroom',
-    url: testSite().url,
-    user: testSite().user,
-    addedAt: '2026-11-25T00:00:00Z',
-  });
+const site = () => testSiteRecord({ id: 'newsroom-cache' });
 
 const clientAs = (user: { login: string; appPassword: string }) =>
   new WpClient({ url: testSite().url, user: user.login, password: user.appPassword });

@@ -1,6 +1,7 @@
 /** Setting up the test WordPress through its own REST API, as its administrator would. */
 import { inject } from 'vitest';
 import { WpClient } from '../../../electron/core/wordpress/wp-client.js';
+import { type Site, siteSchema } from '../../../shared/sites/site.js';
 
 /** The shared test site, with the administrator's application password. */
 export const testSite = () => inject('wordpress');
@@ -32,3 +33,13 @@ export const userWithRole = async (role: 'subscriber' | 'contributor' | 'author'
   );
   return { id: user.id, login, appPassword: created.password };
 };
+
+/** The test site as Pressroom stores it (settings), optionally reached at another address (a relay). */
+export const testSiteRecord = (options: { id?: string; url?: string } = {}): Site =>
+  siteSchema.parse({
+    id: options.id ?? 'newsroom',
+    name: 'Newsroom',
+    url: options.url ?? testSite().url,
+    user: testSite().user,
+    addedAt: '2026-11-25T00:00:00Z',
+  });
