@@ -8,6 +8,7 @@ import type { Metadata } from 'sharp';
 import type { FeaturedImage } from '../../../shared/release/release-fields.js';
 import { usageError } from '../cli-errors.js';
 import { readInputFile } from './input-file.js';
+import { webImageExtension } from '../../core/images/image-extension.js';
 
 /** Far above a camera original, far below what would exhaust memory. */
 const MAX_IMAGE_BYTES = 100 * 1024 * 1024;
@@ -27,24 +28,6 @@ export interface FeaturedImageInput {
 const limitLength = (flag: string, value: string, max: number): string => {
   if (value.length > max) throw usageError(`${flag} is longer than ${max} characters`);
   return value;
-};
-
-/** The file extension for each format sharp can report that web pages can show; null for the rest. */
-const extensionOf = (metadata: Metadata): string | null => {
-  switch (metadata.format) {
-    case 'jpeg':
-      return 'jpg';
-    case 'png':
-    case 'webp':
-    case 'gif':
-    case 'tiff':
-      return metadata.format;
-    case 'heif':
-      // AVIF and HEIC share the HEIF container; only AVIF (AV1) is shown by browsers.
-      return metadata.compression === 'av1' ? 'avif' : null;
-    default:
-      return null;
-  }
 };
 
 const readMetadata = async (flag: string, file: string, bytes: Buffer): Promise<Metadata> => {
@@ -81,7 +64,7 @@ export const readFeaturedImage = async (
   }
   const bytes = await readInputFile('--featured-image', file, cwd, MAX_IMAGE_BYTES);
   const metadata = await readMetadata('--featured-image', file, bytes);
-  const extension = extensionOf(metadata);
+  const extension = webImageExtension(metadata);
   if (!extension) {
     throw usageError(
       `--featured-image ${file}: ${metadata.format} images cannot be shown on the web (use JPEG, PNG, WebP, GIF, AVIF or TIFF)`,

@@ -12,6 +12,7 @@ import { isWebUrl } from '../../../shared/publishing/gutenberg-blocks.js';
 import { formatRelatedPostDate } from '../../../shared/publishing/related-posts-section.js';
 import type { RelatedPost } from '../../../shared/release/release-fields.js';
 import { relatedHeading } from './post-fields.js';
+import { webImageExtension } from '../images/image-extension.js';
 
 // ---------------------------------------------------------------------------------------------
 // The site's time zone
@@ -144,23 +145,6 @@ const MAX_DOWNLOAD_MS = 120_000;
 
 const refused = (message: string) => new AppFailure('invalid-request', message);
 
-/** The extension of a format web pages can show, as `pressroom new` names its assets; null otherwise. */
-const extensionOf = (metadata: Metadata): string | null => {
-  switch (metadata.format) {
-    case 'jpeg':
-      return 'jpg';
-    case 'png':
-    case 'webp':
-    case 'gif':
-    case 'tiff':
-      return metadata.format;
-    case 'heif':
-      return metadata.compression === 'av1' ? 'avif' : null;
-    default:
-      return null;
-  }
-};
-
 /** Reads a response body, stopping as soon as it passes `maxBytes` (a header can lie or be absent). */
 const readCapped = async (response: Response, maxBytes: number): Promise<Buffer> => {
   const declared = Number(response.headers.get('content-length') ?? '0');
@@ -216,7 +200,7 @@ export const downloadImage = async (
   } catch {
     throw refused('its file is not an image Pressroom can read');
   }
-  const extension = extensionOf(metadata);
+  const extension = webImageExtension(metadata);
   if (!extension) throw refused(`its file is a ${metadata.format} image, which Pressroom does not use`);
   return { bytes, extension, width: metadata.autoOrient.width, height: metadata.autoOrient.height };
 };
