@@ -172,14 +172,16 @@ const ProgressLine = ({ progress }: { progress: PublishProgress | null }) => {
     ? t('publish.progress.saving')
     : progress.step === 'images'
       ? t('publish.progress.images', { done: progress.done, total: progress.total })
-      : progress.step === 'uploading'
-        ? t('publish.progress.uploading', {
-            sent: megabytes(progress.sent),
-            total: megabytes(progress.total),
-          })
-        : progress.step === 'post'
-          ? t(`publish.progress.${progress.action}`)
-          : t(`publish.progress.${progress.step}`);
+      : progress.step === 'uploading' && progress.total > 0 && progress.sent === progress.total
+        ? t('publish.progress.processing') // every byte sent; WordPress now makes its image sizes
+        : progress.step === 'uploading'
+          ? t('publish.progress.uploading', {
+              sent: megabytes(progress.sent),
+              total: megabytes(progress.total),
+            })
+          : progress.step === 'post'
+            ? t(`publish.progress.${progress.action}`)
+            : t(`publish.progress.${progress.step}`);
   return (
     <div role="status" aria-live="polite" className="publish-progress">
       {progress?.step === 'uploading' ? (

@@ -137,7 +137,8 @@ const progressLine = (progress: PublishProgress, site: Site): string | null => {
         ? `Preparing image ${progress.done + 1} of ${progress.total}…`
         : null;
     case 'uploading':
-      return progress.sent === 0 ? `Uploading ${size(progress.total)}…` : null;
+      if (progress.sent === 0) return `Uploading ${size(progress.total)}…`;
+      return progress.sent === progress.total ? `Uploaded; "${site.name}" is processing the image…` : null;
     case 'terms':
       return 'Matching categories and tags…';
     case 'done':

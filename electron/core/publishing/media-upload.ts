@@ -100,6 +100,7 @@ export const uploadImageOnce = async (
     } else {
       await context.beforeUpload?.(slug);
       context.onBytes?.(0, prepared.bytes.byteLength);
+      const onBytes = context.onBytes;
       const { data } = await client.call<WpMedia>('wp/v2/media', {
         method: 'POST',
         body: prepared.bytes,
@@ -111,10 +112,10 @@ export const uploadImageOnce = async (
           'Content-Disposition': `attachment; filename="${prepared.fileName}"`,
         },
         timeoutMs: client.uploadTimeoutMs,
+        ...(onBytes ? { onUploadProgress: onBytes } : {}),
         ...options,
       });
       bytesSent = prepared.bytes.byteLength;
-      context.onBytes?.(bytesSent, bytesSent);
       media = { site: siteId, sourceSha256, maxEdge, remoteId: data.id, url: data.source_url };
       return { media, bytesSent };
     }

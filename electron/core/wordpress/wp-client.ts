@@ -8,6 +8,7 @@
  */
 import { AppFailure } from '../../../shared/contract/result.js';
 import type { SiteProblem } from '../../../shared/sites/site-problems.js';
+import { countedBody } from './counted-body.js';
 
 export interface WpCredentials {
   /** The site's root, e.g. https://news.example.org (see normaliseSiteUrl). */
@@ -24,6 +25,8 @@ export interface WpRequest {
   /** A raw body (an upload), with its headers. */
   body?: Uint8Array;
   headers?: Record<string, string>;
+  /** Called as the raw body goes out (uploads), with bytes sent so far and the body's size. */
+  onUploadProgress?: (sent: number, total: number) => void;
   signal?: AbortSignal;
   timeoutMs?: number;
 }
@@ -81,9 +84,14 @@ export class WpClient {
       headers.Authorization = `Basic ${Buffer.from(`${this.site.user}:${this.site.password}`).toString('base64')}`;
     }
     let body: RequestInit['body'];
+    let streamed = false;
     if (request.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(request.json);
+    } else if (request.body && request.onUploadProgress) {
+      body = countedBody(request.body, request.onUploadProgress);
+      headers['Content-Length'] = String(request.body.byteLength);
+      streamed = true;
     } else if (request.body) {
       body = new Uint8Array(request.body); // a copy on a plain ArrayBuffer, as fetch types want
     }
@@ -99,6 +107,8 @@ export class WpClient {
         body,
         signal,
         redirect: 'follow',
+        // A streamed body must say so (fetch's rule); it is sent once, so no redirect can replay it.
+        ...(streamed ? { duplex: 'half' as const } : {}),
       });
       text = await response.text();
     } catch (error) {

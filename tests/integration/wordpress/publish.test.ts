@@ -3,11 +3,15 @@
  * (context=edit): every field as the draft has it; republish updates the same post; a change made
  * on the site is a conflict; a deleted post is detected; a lost answer never makes a duplicate.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { publishRelease, type PublishRequest } from '../../../electron/core/publishing/publisher.js';
+import { imageFingerprint } from '../../../electron/core/publishing/prepare-image.js';
 import { readPublishState } from '../../../electron/core/drafts/publish-state.js';
 import { WpClient } from '../../../electron/core/wordpress/wp-client.js';
+import { noisyJpeg } from '../../support/images.js';
 import { useTempFolder } from '../../support/temp-folder.js';
 import { testLibrary } from '../../support/test-library.js';
 import { adminClient, testSite, unique, testSiteRecord } from '../../support/wordpress/site-admin.js';
@@ -120,6 +124,35 @@ describe('publishing a release to WordPress', () => {
     expect(state.pending).toBeNull();
   });
 
+  it('reports an upload by the bytes sent so far, from none to the whole file', async () => {
+    const photo = await noisyJpeg(); // noise does not compress: several hundred kilobytes
+    const { folder, document } = await draftOf(unique('progress'), {
+      featuredImage: {
+        ...(await sampleRelease('x')).featuredImage!,
+        width: 800,
+        height: 600,
+        sha256: imageFingerprint(photo),
+      },
+      assets: [{ file: 'assets/featured.jpg', bytes: photo }],
+    });
+    const uploads: { sent: number; total: number }[] = [];
+    const outcome = await publish({
+      draftFolder: folder,
+      document,
+      onProgress: (p) => {
+        if (p.step === 'uploading') uploads.push({ sent: p.sent, total: p.total });
+      },
+    });
+    if (outcome.kind !== 'published') throw new Error(`not published: ${JSON.stringify(outcome)}`);
+    const sent = uploads.map((u) => u.sent);
+    expect(outcome.bytesSent).toBeGreaterThan(2 * 64 * 1024);
+    expect(uploads.every((u) => u.total === outcome.bytesSent)).toBe(true);
+    expect(sent[0]).toBe(0);
+    expect(sent.at(-1)).toBe(outcome.bytesSent);
+    expect(sent.filter((n) => n > 0 && n < outcome.bytesSent).length).toBeGreaterThanOrEqual(2);
+    expect(sent).toEqual([...sent].sort((a, b) => a - b));
+  });
+
   it('republishes as an update of the same post, sending no image again', async () => {
     const { folder, document, library } = await draftOf(unique('republish'));
     const first = await publish({ draftFolder: folder, document });
@@ -211,6 +244,56 @@ describe('publishing a release to WordPress', () => {
       query: { search: marker, per_page: 100 },
     });
     expect(media.filter((item) => item.slug.startsWith(marker)).map((item) => item.slug)).toEqual([marker]);
+  });
+
+  it('cancelled mid-upload, leaves at most a draft on the site, and publishing again finishes that post', async () => {
+    const photo = await noisyJpeg();
+    const suffix = unique('cancel');
+    const { folder, document } = await draftOf(suffix, {
+      featuredImage: {
+        ...(await sampleRelease('x')).featuredImage!,
+        width: 800,
+        height: 600,
+        sha256: imageFingerprint(photo),
+      },
+      assets: [{ file: 'assets/featured.jpg', bytes: photo }],
+    });
+    const releaseFile = join(folder, 'release.json');
+    const before = await readFile(releaseFile);
+    const cancel = new AbortController();
+    const cancelled = publish({
+      draftFolder: folder,
+      document,
+      signal: cancel.signal,
+      onProgress: (p) => {
+        if (p.step === 'uploading' && p.sent > 0) cancel.abort(); // the user clicks Cancel
+      },
+    });
+    await expect(cancelled).rejects.toThrow();
+    expect(cancel.signal.aborted).toBe(true);
+    expect(await readFile(releaseFile)).toEqual(before); // the draft is untouched
+
+    const admin = adminClient();
+    const postsOnSite = async () =>
+      (
+        await admin.call<EditPost[]>('wp/v2/posts', {
+          query: { search: suffix, status: 'any', context: 'edit' },
+        })
+      ).data;
+    const half = await postsOnSite();
+    expect(half.length).toBeLessThanOrEqual(1);
+    expect(half.every((post) => post.status === 'draft')).toBe(true); // never half a live post
+
+    const outcome = await publish({ draftFolder: folder, document });
+    if (outcome.kind !== 'published') throw new Error(`not published: ${JSON.stringify(outcome)}`);
+    const after = await postsOnSite();
+    expect(after.map((post) => [post.id, post.status])).toEqual([[outcome.remoteId, 'publish']]);
+    if (half.length === 1) expect(outcome.remoteId).toBe(half[0]!.id);
+    const { data: ours } = await admin.call<{ slug: string }>(`wp/v2/media/${after[0]!.featured_media}`);
+    const { data: media } = await admin.call<{ slug: string }[]>('wp/v2/media', {
+      query: { search: ours.slug, per_page: 100 },
+    });
+    expect(media.map((item) => item.slug)).toEqual([ours.slug]); // uploaded once, not "<slug>-2"
   });
 
   it('stops before sending anything when preflight finds blocking problems', async () => {
