@@ -20,7 +20,9 @@ export type Fault =
   | 'garbled-json'
   | 'unauthorised-401'
   | 'forbidden-403'
-  | 'too-large-413';
+  | 'too-large-413'
+  /** WordPress acts at once, its answer arrives `delayMs` later: a slow site or line. */
+  | 'slow-answer';
 
 export interface FaultRule {
   method: string;
@@ -29,6 +31,8 @@ export interface FaultRule {
   fault: Fault;
   /** How many matching requests get the fault (default 1). */
   times?: number;
+  /** For slow-answer: how long the answer is held (default 5 s). */
+  delayMs?: number;
 }
 
 export interface FaultProxy {
@@ -106,6 +110,10 @@ export const startFaultProxy = async (target: string, rules: FaultRule[], port =
         const answer = await pass(req, Buffer.concat(chunks));
         if (fault === 'reset-after-forward') return req.socket.destroy();
         if (fault === 'hang-after-forward') return void hanging.add(res);
+        if (fault === 'slow-answer') {
+          await new Promise((resolve) => setTimeout(resolve, rule?.delayMs ?? 5_000));
+          if (res.destroyed) return; // the client gave up (cancelled) meanwhile
+        }
         const { 'content-length': _length, 'transfer-encoding': _encoding, ...headers } = answer.headers;
         res.writeHead(answer.status, headers);
         res.end(
