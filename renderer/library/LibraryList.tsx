@@ -172,6 +172,12 @@ export const LibraryList = (props: Props) => {
                     })
                   : t('library.edited', { date: dateFormat.format(new Date(draft.updatedAt)) })}
               </span>
+              {draft.outbox?.state === 'failed' && draft.outbox.message && (
+                // Why sending failed, in the row itself: a tooltip alone is out of reach by keyboard.
+                <span className="draft-snippet outbox-reason" dir="auto">
+                  {draft.outbox.message}
+                </span>
+              )}
               {draft.snippet && (
                 <span className="draft-snippet" dir="auto">
                   {draft.snippet}

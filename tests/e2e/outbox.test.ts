@@ -1,6 +1,7 @@
 /**
  * Publishing while the site is down: the release waits in the outbox (shown in the toolbar and in
- * the library), and goes out when the site answers again; nothing is lost or sent twice.
+ * the library), says why in the library when the site refuses it, and goes out when the site answers
+ * again; nothing is lost or sent twice.
  */
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -51,7 +52,20 @@ describe('the outbox', () => {
     await outbox.getByText(/next try at/).waitFor();
     await screenshot(page, 'outbox-waiting');
 
-    relay = await startFaultProxy(site.url, [], port); // the site is back
+    // The site is back, but its firewall turns Pressroom away once: the item fails and says why,
+    // in the outbox and in the library row itself.
+    relay = await startFaultProxy(
+      site.url,
+      [{ method: 'GET', route: /^\/wp\/v2\//, fault: 'unauthorised-401' }],
+      port,
+    );
+    await outbox.getByRole('button', { name: 'Try now' }).click();
+    const row = ui.draftOption(document.title.slice(0, 40));
+    await row.getByText('Sending failed').waitFor({ timeout: 60_000 });
+    await row.getByText('did not accept the user name and application password', { exact: false }).waitFor();
+    await screenshot(page, 'outbox-failed');
+
+    // Fixed on the site's side: Try now sends it.
     await outbox.getByRole('button', { name: 'Try now' }).click();
     await outbox.getByText(/·\s*sent$/).waitFor({ timeout: 60_000 });
     await screenshot(page, 'outbox-sent');

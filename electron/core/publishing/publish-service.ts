@@ -125,7 +125,8 @@ export class PublishService {
         return {
           kind: 'queued',
           itemId: item.id,
-          message: `${error.message} The release is in the outbox and will be sent when the site answers again.`,
+          // Why it was queued; the renderer says in the user's language that it waits in the outbox.
+          message: error.message,
         };
       }
       if (controller.signal.aborted) {
