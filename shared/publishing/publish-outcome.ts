@@ -37,8 +37,10 @@ export const publishOutcomeSchema = z.discriminatedUnion('kind', [
     remoteModifiedGmt: z.string(),
   }),
   z.object({ kind: z.literal('deleted'), remoteId: z.number().int() }),
-  /** The site could not be reached: the release waits in the outbox and goes when it answers again. */
-  /** `message`: why the site could not be reached, in plain words. */
+  /**
+   * The site could not be reached: the release waits in the outbox and goes when it answers again.
+   * `message` says why it could not be reached, in plain words.
+   */
   z.object({ kind: z.literal('queued'), itemId: z.string(), message: z.string() }),
 ]);
 
