@@ -171,7 +171,7 @@ export const App = ({ initialLanguage }: { initialLanguage: Settings['language']
           ) : view === 'sites' ? (
             <SitesView onOpenDraft={openDraft} />
           ) : openId ? (
-            <DraftEditor key={openId} id={openId} focusTitle={openId === newId} />
+            <DraftEditor key={openId} id={openId} focusTitle={openId === newId} onOpenDraft={openDraft} />
           ) : (
             <p className="hint">{t('editor.none')}</p>
           )}

@@ -15,7 +15,14 @@ import { useDraftSaver } from './use-draft-saver.js';
 type OpenedDraft = ResponseOf<'drafts.open'>;
 
 /** Mount with `key={id}`: each draft gets a fresh editor and fresh state. */
-export const DraftEditor = ({ id, focusTitle = false }: { id: string; focusTitle?: boolean }) => {
+interface DraftEditorProps {
+  id: string;
+  focusTitle?: boolean;
+  /** Opens another draft in the editor (the site's version of a post, after a publish conflict). */
+  onOpenDraft: (id: string) => void;
+}
+
+export const DraftEditor = ({ id, focusTitle = false, onOpenDraft }: DraftEditorProps) => {
   const { t } = useTranslation();
   const [opened, setOpened] = useState<OpenedDraft | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -48,6 +55,7 @@ export const DraftEditor = ({ id, focusTitle = false }: { id: string; focusTitle
       opened={opened}
       focusTitle={focusTitle}
       onReload={setOpened}
+      onOpenDraft={onOpenDraft}
     />
   );
 };
@@ -56,9 +64,10 @@ interface LoadedDraftProps {
   opened: OpenedDraft;
   focusTitle: boolean;
   onReload: (draft: OpenedDraft) => void;
+  onOpenDraft: (id: string) => void;
 }
 
-const LoadedDraft = ({ opened, focusTitle, onReload }: LoadedDraftProps) => {
+const LoadedDraft = ({ opened, focusTitle, onReload, onOpenDraft }: LoadedDraftProps) => {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<string | null>(null);
   const [title, setTitle] = useState(opened.document.title);
@@ -129,7 +138,12 @@ const LoadedDraft = ({ opened, focusTitle, onReload }: LoadedDraftProps) => {
         </button>
       </div>
       {publishing && (
-        <PublishPanel document={current} saveFirst={saveAll} onClose={() => setPublishing(false)} />
+        <PublishPanel
+          document={current}
+          saveFirst={saveAll}
+          onClose={() => setPublishing(false)}
+          onOpenDraft={onOpenDraft}
+        />
       )}
       {error?.code === 'conflict' ? (
         <ConflictPrompt

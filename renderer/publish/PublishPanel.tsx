@@ -27,9 +27,11 @@ interface Props {
   /** Saves pending edits; publishing sends what is saved. False when the save failed. */
   saveFirst: () => Promise<boolean>;
   onClose: () => void;
+  /** Shows another draft in the editor (the site's version, opened after a conflict). */
+  onOpenDraft: (id: string) => void;
 }
 
-export const PublishPanel = ({ document, saveFirst, onClose }: Props) => {
+export const PublishPanel = ({ document, saveFirst, onClose, onOpenDraft }: Props) => {
   const { t } = useTranslation();
   const [sites, setSites] = useState<Site[] | null>(null);
   const [siteId, setSiteId] = useState('');
@@ -74,6 +76,19 @@ export const PublishPanel = ({ document, saveFirst, onClose }: Props) => {
       });
       if (result.ok) setOutcome(result.value);
       else setError(result.error);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  // After a conflict: the site's version becomes a draft of its own, so nothing of either is lost.
+  const openSiteVersion = async (remoteId: number) => {
+    setError(null);
+    setRunning(true);
+    try {
+      const result = await pressroom().sites.openPost({ siteId, postId: remoteId });
+      if (!result.ok) return setError(result.error);
+      onOpenDraft(result.value.document.id);
     } finally {
       setRunning(false);
     }
@@ -153,6 +168,8 @@ export const PublishPanel = ({ document, saveFirst, onClose }: Props) => {
           outcome={outcome}
           onOverwrite={() => void run({ overwrite: true })}
           onAsNew={() => void run({ asNew: true })}
+          onOpenSiteVersion={(remoteId) => void openSiteVersion(remoteId)}
+          onDismiss={() => setOutcome(null)}
         />
       )}
       {error && (
@@ -198,9 +215,11 @@ interface OutcomeProps {
   outcome: PublishOutcome;
   onOverwrite: () => void;
   onAsNew: () => void;
+  onOpenSiteVersion: (remoteId: number) => void;
+  onDismiss: () => void;
 }
 
-const Outcome = ({ outcome, onOverwrite, onAsNew }: OutcomeProps) => {
+const Outcome = ({ outcome, onOverwrite, onAsNew, onOpenSiteVersion, onDismiss }: OutcomeProps) => {
   const { t } = useTranslation();
   if (outcome.kind === 'published') {
     return (
@@ -240,6 +259,12 @@ const Outcome = ({ outcome, onOverwrite, onAsNew }: OutcomeProps) => {
       <div className="row">
         <button type="button" onClick={onOverwrite}>
           {t('publish.overwrite')}
+        </button>
+        <button type="button" onClick={() => onOpenSiteVersion(outcome.remoteId)}>
+          {t('publish.openSiteVersion')}
+        </button>
+        <button type="button" onClick={onDismiss}>
+          {t('publish.conflictCancel')}
         </button>
         <a href={outcome.link} target="_blank" rel="noreferrer">
           {t('publish.viewOnSite')}

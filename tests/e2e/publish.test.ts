@@ -92,6 +92,21 @@ describe('publishing from the editor', () => {
       (await admin.call<{ title: { raw: string } }>(`wp/v2/posts/${postId}`, { query: { context: 'edit' } }))
         .data.title.raw,
     ).toBe('Edited by a colleague');
+    // First, the colleague's version opens as a draft of its own, to compare; nothing is sent.
+    await conflict.getByRole('button', { name: "Open the site's version as a new draft" }).click();
+    await expect.poll(() => ui.titleField.inputValue()).toBe('Edited by a colleague');
+    await screenshot(page, 'publish-site-version-opened');
+    expect(
+      (await admin.call<{ title: { raw: string } }>(`wp/v2/posts/${postId}`, { query: { context: 'edit' } }))
+        .data.title.raw,
+    ).toBe('Edited by a colleague');
+
+    // Back to the release: publishing again meets the same conflict, and this time replaces it.
+    await ui.draftOption(title.slice(0, 40)).click();
+    await expect.poll(() => ui.titleField.inputValue()).toBe(`${title} (second edit)`);
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await panel.getByRole('button', { name: 'Publish', exact: true }).click();
+    await conflict.waitFor({ timeout: 60_000 });
     await conflict.getByRole('button', { name: "Replace the site's version with mine" }).click();
     await panel
       .getByRole('status')
