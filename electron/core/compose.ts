@@ -21,6 +21,7 @@ import { SiteService } from './sites/site-service.js';
 import { SiteConnections } from './sites/site-connections.js';
 import { SiteCache } from './sites/site-cache.js';
 import { SitePosts } from './sites/site-posts.js';
+import { SiteThumbnails } from './sites/site-thumbnails.js';
 import { EventHub } from './events.js';
 import type { CoreServices, FolderPicker } from './handlers.js';
 import { defaultLibraryFolder, type KeyValueStore, SettingsService } from './settings/settings-service.js';
@@ -74,9 +75,19 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
     events,
     logger: env.logger,
   });
+  const siteCacheFolder = join(env.userDataFolder, 'site-cache');
+  const siteCache = new SiteCache({ folder: siteCacheFolder, logger: env.logger });
   const sites = new SiteService({
     registry: new SiteRegistry(env.store),
     secrets: env.secrets ?? noSecretStore(NO_SECRETS_HERE),
+    // Called only later, when a site is removed: by then siteThumbnails exists.
+    onRemoved: (site): Promise<void> => siteThumbnails.forget(site.id),
+  });
+  const siteThumbnails = new SiteThumbnails({
+    folder: join(siteCacheFolder, 'thumbnails'),
+    sites,
+    cache: siteCache,
+    logger: env.logger,
   });
   const publisher = new PublishService(drafts, sites, events);
   const outbox = new Outbox({
@@ -140,12 +151,8 @@ export const composeCore = (env: CoreEnvironment): { core: CoreServices; events:
       sites,
       publisher,
       outbox,
-      sitePosts: new SitePosts(
-        sites,
-        new SiteCache({ folder: join(env.userDataFolder, 'site-cache'), logger: env.logger }),
-        drafts,
-        events,
-      ),
+      sitePosts: new SitePosts(sites, siteCache, drafts, events),
+      siteThumbnails,
       connections,
       // The approval's callback (pressroom://connect, or browser mode's loopback address).
       completeConnection: async (query: URLSearchParams) => {

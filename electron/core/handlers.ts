@@ -13,6 +13,7 @@ import type { Thumbnails } from './images/thumbnails.js';
 import type { SiteService } from './sites/site-service.js';
 import type { SiteConnections } from './sites/site-connections.js';
 import type { SitePosts } from './sites/site-posts.js';
+import type { SiteThumbnails } from './sites/site-thumbnails.js';
 import type { PublishService } from './publishing/publish-service.js';
 import type { Outbox } from './publishing/outbox.js';
 import type { Handlers } from './ipc/dispatcher.js';
@@ -43,6 +44,7 @@ export interface CoreServices {
   outbox: Outbox;
   connections: SiteConnections;
   sitePosts: SitePosts;
+  siteThumbnails: SiteThumbnails;
   completeConnection(query: URLSearchParams): Promise<{ ok: boolean; message: string | null }>;
   /** Finishes what must not be lost when the app quits (pending deletes, the catalog snapshot). */
   beforeQuit(): Promise<void>;
@@ -167,6 +169,7 @@ export const createHandlers = (core: CoreServices): Handlers => ({
     core.sitePosts.list(siteId, { ...(search ? { search } : {}), ...(status ? { status } : {}) }),
   'sites.refresh': ({ siteId }) => core.sitePosts.refresh(siteId),
   'sites.openPost': ({ siteId, postId }) => core.sitePosts.open(siteId, postId),
+  'sites.postThumbnail': ({ siteId, postId }) => core.siteThumbnails.of(siteId, postId),
   'publish.release': (command) =>
     core.publisher.publish(
       Object.fromEntries(

@@ -10,6 +10,7 @@ import { postStatuses, type PostStatus } from '../../shared/sites/site-cache.js'
 import type { Site } from '../../shared/sites/site.js';
 import { pressroom } from '../bridge/pressroom.js';
 import { describeError } from '../i18n/i18n.js';
+import { SitePostThumbnail } from './SitePostThumbnail.js';
 
 type Listing = ResponseOf<'sites.posts'>;
 
@@ -113,6 +114,7 @@ export const SitePostsBrowser = ({
         <ul className="post-list" aria-label={t('sites.postsOf', { name: site.name })}>
           {listing.posts.map((post) => (
             <li key={post.id}>
+              <SitePostThumbnail siteId={site.id} postId={post.id} address={post.thumbnailUrl} />
               <span className="draft-title" dir="auto">
                 {post.title || t('library.untitled')}
               </span>

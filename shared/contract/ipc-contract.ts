@@ -211,6 +211,14 @@ export const contract = {
       request: z.object({ siteId: siteIdSchema, postId: z.number().int().positive() }).strict(),
       response: openedDraftSchema.extend({ notes: z.array(z.string()) }),
     },
+    /**
+     * A small image of a cached post's featured image (a data: URL), or null when it has none or it
+     * cannot be had (offline before it was ever shown, refused, not an image).
+     */
+    'sites.postThumbnail': {
+      request: z.object({ siteId: siteIdSchema, postId: z.number().int().positive() }).strict(),
+      response: z.string().startsWith('data:image/').nullable(),
+    },
     /** "Test connection": the REST API, the credentials, and whether the user may publish and upload. */
     'sites.test': { request: z.object({ id: siteIdSchema }).strict(), response: siteCheckSchema },
     /**

@@ -58,6 +58,10 @@ describe('opening a post from the site', () => {
     await posts.getByRole('searchbox').fill(`celebration ${marker}`);
     const row = posts.getByRole('listitem').filter({ hasText: marker });
     await row.waitFor();
+    // Its featured image, made small by the main process and shown as a data: URL (the CSP allows no other).
+    await expect
+      .poll(() => row.locator('img.site-post-thumbnail').getAttribute('src'), { timeout: 30_000 })
+      .toMatch(/^data:image\/webp;base64,/);
     await screenshot(page, 'open-from-site');
     await row.getByRole('button', { name: 'Open as a draft' }).click();
     await expect

@@ -19,6 +19,8 @@ export interface SiteServiceOptions {
   secrets: SecretStore;
   environment?: Record<string, string | undefined>;
   fetch?: typeof fetch;
+  /** Called once a site is removed, to delete what is kept of it elsewhere (its cached thumbnails). */
+  onRemoved?: (site: Site) => Promise<void>;
 }
 
 export interface SiteWithCheck {
@@ -74,6 +76,7 @@ export class SiteService {
   async remove(id: string): Promise<Site> {
     const site = this.options.registry.remove(id);
     await this.options.secrets.delete(siteKey(site.id));
+    await this.options.onRemoved?.(site);
     return site;
   }
 
