@@ -19,6 +19,8 @@ import type { Outbox } from './publishing/outbox.js';
 import type { Handlers } from './ipc/dispatcher.js';
 import type { DraftLibrary } from './drafts/draft-library.js';
 import { resolveConflict } from './drafts/resolve-conflict.js';
+import { restoreRecovered } from './drafts/restore-recovered.js';
+import { importImage } from './images/import-image.js';
 import type { SettingsService } from './settings/settings-service.js';
 
 /** The OS folder picker, which only the desktop shell has. */
@@ -115,18 +117,13 @@ export const createHandlers = (core: CoreServices): Handlers => ({
     return dataUrl === null ? null : { dataUrl };
   },
   'drafts.save': (change) => core.drafts.save(change),
+  'drafts.importImage': async (request) => {
+    if (core.deletes.isPending(request.id)) throw new AppFailure('not-found', 'This draft was deleted.');
+    return importImage(core.drafts, request);
+  },
   'drafts.recovered': async () =>
     (await core.journal.list()).map(({ id, title, keptAt, reason }) => ({ id, title, keptAt, reason })),
-  'drafts.restoreRecovered': async ({ id, copySuffix }) => {
-    const work = await core.journal.get(id);
-    if (!work) throw new AppFailure('not-found', 'That unsaved work was already restored.');
-    const restored = await core.drafts.create({
-      title: `${work.title} ${copySuffix}`.trim(),
-      body: work.body,
-    });
-    await core.journal.forget(id);
-    return restored;
-  },
+  'drafts.restoreRecovered': (request) => restoreRecovered(core.drafts, core.journal, request),
   'drafts.reveal': async ({ id }) => {
     const folder = core.drafts.folderOf(id);
     await core.drafts.open(id); // a clear "not found" rather than a file manager error
@@ -170,6 +167,7 @@ export const createHandlers = (core: CoreServices): Handlers => ({
   'sites.refresh': ({ siteId }) => core.sitePosts.refresh(siteId),
   'sites.openPost': ({ siteId, postId }) => core.sitePosts.open(siteId, postId),
   'sites.postThumbnail': ({ siteId, postId }) => core.siteThumbnails.of(siteId, postId),
+  'sites.terms': ({ siteId }) => core.sitePosts.terms(siteId),
   'publish.release': (command) =>
     core.publisher.publish(
       Object.fromEntries(

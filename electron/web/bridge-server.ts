@@ -10,6 +10,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_IMPORTED_IMAGE_BASE64 } from '../../shared/release/release-details.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy.js';
 import type { EventHub } from '../core/events.js';
 import { createDispatcher, type Handlers } from '../core/ipc/dispatcher.js';
@@ -39,7 +40,12 @@ export interface WebBridge {
   close(): Promise<void>;
 }
 
-const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+/**
+ * The largest call is `drafts.importImage`: a picture of up to MAX_IMPORTED_IMAGE_BYTES as base64
+ * text, plus its JSON around it (the draft id and a file name of up to 255 characters, which JSON
+ * may escape six times over). A megabyte of margin covers that many times over.
+ */
+const MAX_REQUEST_BYTES = MAX_IMPORTED_IMAGE_BASE64 + 1024 * 1024;
 const RPC_PREFIX = '/rpc/';
 
 const securityHeaders = {

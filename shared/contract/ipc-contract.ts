@@ -14,6 +14,11 @@ import {
   unreadableDraftSchema,
 } from '../release/draft-document.js';
 import { draftSummarySchema, libraryQuerySchema } from '../release/draft-summary.js';
+import {
+  importedImageSchema,
+  MAX_IMPORTED_IMAGE_BASE64,
+  releaseDetailsSchema,
+} from '../release/release-details.js';
 import { settingsSchema } from '../settings/settings-schema.js';
 import { siteCheckSchema, siteIdSchema, siteSchema } from '../sites/site.js';
 import { cachedPostSchema, postStatusSchema } from '../sites/site-cache.js';
@@ -91,10 +96,29 @@ export const contract = {
           id: draftIdSchema,
           title: z.string().max(TITLE_MAX_LENGTH),
           body: bodySchema,
+          /** The details panel's fields, when it has changes; left out, the stored ones stay. */
+          details: releaseDetailsSchema.partial().optional(),
           baseEtag: z.string().min(1).max(128),
         })
         .strict(),
       response: z.object({ etag: z.string(), updatedAt: z.string() }),
+    },
+    /**
+     * Copies a picture the user chose into the draft's assets folder under a new name (nothing there is
+     * overwritten, release.json is not touched) after checking that it is a web image that decodes.
+     * The editor then sets it as the featured image through the next `drafts.save`.
+     */
+    'drafts.importImage': {
+      request: z
+        .object({
+          id: draftIdSchema,
+          /** The chosen file's name, only for the error message and its extension. */
+          fileName: z.string().min(1).max(255),
+          /** The file's bytes, base64. */
+          data: z.string().min(1).max(MAX_IMPORTED_IMAGE_BASE64),
+        })
+        .strict(),
+      response: importedImageSchema,
     },
     /** Work that could not be saved last time (kept in the recovery journal), newest first. */
     'drafts.recovered': {
@@ -142,6 +166,7 @@ export const contract = {
           id: draftIdSchema,
           title: z.string().max(TITLE_MAX_LENGTH),
           body: bodySchema,
+          details: releaseDetailsSchema.partial().optional(),
           keep: z.enum(['mine', 'theirs']),
           copySuffix: z.string().max(100),
         })
@@ -218,6 +243,19 @@ export const contract = {
     'sites.postThumbnail': {
       request: z.object({ siteId: siteIdSchema, postId: z.number().int().positive() }).strict(),
       response: z.string().startsWith('data:image/').nullable(),
+    },
+    /**
+     * The site's categories and tags by name, as last read (offline), for the details panel's
+     * suggestions; empty lists before the first refresh.
+     */
+    'sites.terms': {
+      request: z.object({ siteId: siteIdSchema }).strict(),
+      response: z.object({
+        categories: z.array(z.string()),
+        tags: z.array(z.string()),
+        timeZone: z.string().nullable(),
+        refreshedAt: z.string().nullable(),
+      }),
     },
     /** "Test connection": the REST API, the credentials, and whether the user may publish and upload. */
     'sites.test': { request: z.object({ id: siteIdSchema }).strict(), response: siteCheckSchema },

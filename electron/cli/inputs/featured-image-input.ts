@@ -4,11 +4,10 @@
  * `assets/featured.<ext>`, with its size and SHA-256 as the draft format requires.
  */
 import { createHash } from 'node:crypto';
-import type { Metadata } from 'sharp';
 import type { FeaturedImage } from '../../../shared/release/release-fields.js';
 import { usageError } from '../cli-errors.js';
 import { readInputFile } from './input-file.js';
-import { webImageExtension } from '../../core/images/image-extension.js';
+import { inspectWebImage } from '../../core/images/web-image.js';
 
 /** Far above a camera original, far below what would exhaust memory. */
 const MAX_IMAGE_BYTES = 100 * 1024 * 1024;
@@ -30,19 +29,22 @@ const limitLength = (flag: string, value: string, max: number): string => {
   return value;
 };
 
-const readMetadata = async (flag: string, file: string, bytes: Buffer): Promise<Metadata> => {
-  // Loaded only here: the other commands should not pay for starting a native image library.
-  const { default: sharp } = await import('sharp');
-  try {
-    const metadata = await sharp(bytes).metadata();
-    // The header can be fine while the picture is truncated or corrupt: decode a small copy to be sure.
-    await sharp(bytes, { failOn: 'error' }).resize(32, 32, { fit: 'inside' }).toBuffer();
-    return metadata;
-  } catch {
+/** The picture's size as readers see it and its extension, or the CLI's one-line usage error. */
+const readWebImage = async (
+  flag: string,
+  file: string,
+  bytes: Buffer,
+): Promise<{ extension: string; width: number; height: number }> => {
+  const inspected = await inspectWebImage(bytes);
+  if (inspected.ok) return inspected;
+  if (inspected.problem === 'not-web') {
     throw usageError(
-      `${flag} ${file}: this is not an image Pressroom can read (use JPEG, PNG, WebP, GIF, AVIF or TIFF)`,
+      `${flag} ${file}: ${inspected.metadata.format} images cannot be shown on the web (use JPEG, PNG, WebP, GIF, AVIF or TIFF)`,
     );
   }
+  throw usageError(
+    `${flag} ${file}: this is not an image Pressroom can read (use JPEG, PNG, WebP, GIF, AVIF or TIFF)`,
+  );
 };
 
 export const readFeaturedImage = async (
@@ -63,13 +65,7 @@ export const readFeaturedImage = async (
     );
   }
   const bytes = await readInputFile('--featured-image', file, cwd, MAX_IMAGE_BYTES);
-  const metadata = await readMetadata('--featured-image', file, bytes);
-  const extension = webImageExtension(metadata);
-  if (!extension) {
-    throw usageError(
-      `--featured-image ${file}: ${metadata.format} images cannot be shown on the web (use JPEG, PNG, WebP, GIF, AVIF or TIFF)`,
-    );
-  }
+  const { extension, width, height } = await readWebImage('--featured-image', file, bytes);
   const assetFile = `assets/featured.${extension}`;
   return {
     image: {
@@ -78,8 +74,8 @@ export const readFeaturedImage = async (
       caption: limitLength('--caption', (caption ?? '').trim(), 2000),
       credit: limitLength('--credit', (credit ?? '').trim(), 500),
       // As readers see it: a photo turned by its EXIF orientation has its sides swapped.
-      width: metadata.autoOrient.width,
-      height: metadata.autoOrient.height,
+      width,
+      height,
       sha256: createHash('sha256').update(bytes).digest('hex'),
     },
     asset: { file: assetFile, bytes },

@@ -3,10 +3,12 @@
  *
  * Guarantees: a new draft appears whole or not at all (it is assembled in a hidden folder and renamed
  * into place); a save is atomic; a save whose base fingerprint no longer matches the file (someone
- * else changed it, e.g. through a synced folder) is refused instead of overwriting their work.
+ * else changed it, e.g. through a synced folder) is refused instead of overwriting their work; a save
+ * never writes a document that would not read back (every field is checked, and a featured image
+ * must be a real file in the draft's own folder).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../../shared/contract/result.js';
 import {
@@ -18,6 +20,7 @@ import {
   type RichTextNode,
 } from '../../../shared/release/draft-document.js';
 import { type MigrationDefaults, releaseDefaults } from '../../../shared/release/migrations.js';
+import type { ReleaseDetails } from '../../../shared/release/release-details.js';
 import { isSafeAssetPath } from '../../../shared/release/release-fields.js';
 import type { EventSink } from '../events.js';
 import type { RecoveryJournal } from './recovery-journal.js';
@@ -37,6 +40,39 @@ export type DraftInit = Partial<
 > & {
   /** Files to place in the draft's folder, e.g. `{ file: 'assets/featured.jpg', bytes }`. */
   assets?: { file: string; bytes: Uint8Array }[];
+};
+
+/** One save from the editor: its title and body, and the details panel's fields it changed. */
+export interface DraftChange {
+  id: string;
+  title: string;
+  body: RichTextNode;
+  /** Detail fields to set; those left out (or undefined) keep their stored values. */
+  details?: Partial<ReleaseDetails> | undefined;
+  /** The fingerprint of the file the editor started from (see `OpenedDraft.etag`). */
+  baseEtag: string;
+}
+
+/** Shown when a save or conflict resolution names a featured image the draft's folder does not hold. */
+export const FEATURED_IMAGE_MISSING =
+  "The featured image file is missing from the draft's folder; choose the picture again.";
+
+/** The detail fields actually given: an undefined value means "unchanged", never "remove". */
+export const givenDetails = (details: Partial<ReleaseDetails> | undefined): Partial<ReleaseDetails> =>
+  Object.fromEntries(
+    Object.entries(details ?? {}).filter(([, value]) => value !== undefined),
+  ) as Partial<ReleaseDetails>;
+
+/** Refuses a document that would not read back, naming the fields (never their values). */
+export const checkDocument = (document: DraftDocument): void => {
+  const parsed = draftDocumentSchema.safeParse(document);
+  if (parsed.success) return;
+  const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
+  throw new AppFailure(
+    'invalid-request',
+    `The draft was not saved: some of its details are not valid (${fields}). Correct them and try again.`,
+    { fields },
+  );
 };
 
 export interface DraftLibraryOptions {
@@ -129,12 +165,7 @@ export class DraftLibrary {
     return { document: read.document, etag: read.etag };
   }
 
-  save(change: {
-    id: string;
-    title: string;
-    body: RichTextNode;
-    baseEtag: string;
-  }): Promise<{ etag: string; updatedAt: string }> {
+  save(change: DraftChange): Promise<{ etag: string; updatedAt: string }> {
     const previous = this.saving.get(change.id) ?? Promise.resolve();
     const next = previous
       .catch(() => {})
@@ -157,27 +188,27 @@ export class DraftLibrary {
     return next;
   }
 
-  private async saveNow(change: {
-    id: string;
-    title: string;
-    body: RichTextNode;
-    baseEtag: string;
-  }): Promise<{ etag: string; updatedAt: string }> {
+  private async saveNow(change: DraftChange): Promise<{ etag: string; updatedAt: string }> {
     const current = await this.open(change.id);
+    const updatedAt = this.options.now().toISOString();
+    const details = givenDetails(change.details);
+    // Spread the stored document first so fields from a newer Pressroom are kept, not dropped.
+    const document: DraftDocument = {
+      ...current.document,
+      ...details,
+      title: change.title,
+      body: change.body,
+      updatedAt,
+    };
+    // Checked before anything else: a change that could never be saved is not reported as a conflict.
+    checkDocument(document);
+    if (details.featuredImage) await this.checkFeaturedImage(change.id, details.featuredImage.file);
     if (current.etag !== change.baseEtag) {
       throw new AppFailure(
         'conflict',
         'This draft was changed outside Pressroom since you opened it. Your edits were not saved over it; copy them, then reopen the draft.',
       );
     }
-    const updatedAt = this.options.now().toISOString();
-    // Spread the stored document first so fields from a newer Pressroom are kept, not dropped.
-    const document: DraftDocument = {
-      ...current.document,
-      title: change.title,
-      body: change.body,
-      updatedAt,
-    };
     const content = serialiseDraft(document);
     try {
       await this.options.write(join(this.folderOf(change.id), DOCUMENT_FILE), content);
@@ -205,13 +236,30 @@ export class DraftLibrary {
     await this.options.journal?.forget(id);
   }
 
+  /**
+   * A new featured image must be a file of the draft's own folder, as reading the draft requires
+   * (draft-files.ts): a plain file, not a link, or the saved draft could no longer be opened.
+   */
+  private async checkFeaturedImage(id: string, file: string): Promise<void> {
+    const info = isSafeAssetPath(file) ? await lstat(join(this.folderOf(id), file)).catch(() => null) : null;
+    if (!info?.isFile()) throw new AppFailure('invalid-request', FEATURED_IMAGE_MISSING, { file });
+  }
+
   /** A refused save leaves the edits only in the editor: keep a copy where a restart can find it. */
-  private async keepUnsaved(change: { id: string; title: string; body: RichTextNode }, error: unknown) {
+  private async keepUnsaved(change: DraftChange, error: unknown) {
     const journal = this.options.journal;
     if (!journal || !(error instanceof AppFailure) || !['storage', 'conflict'].includes(error.code)) return;
     try {
       const { id, title, body } = change;
-      await journal.keep({ id, title, body, keptAt: this.options.now().toISOString(), reason: error.code });
+      const details = givenDetails(change.details);
+      await journal.keep({
+        id,
+        title,
+        body,
+        ...(Object.keys(details).length > 0 ? { details } : {}),
+        keptAt: this.options.now().toISOString(),
+        reason: error.code,
+      });
     } catch (journalError) {
       this.options.logger.error('drafts: could not keep unsaved work in the recovery journal', {
         error: journalError,

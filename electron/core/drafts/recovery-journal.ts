@@ -8,12 +8,18 @@ import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { bodySchema, draftIdSchema } from '../../../shared/release/draft-document.js';
+import { releaseDetailsSchema } from '../../../shared/release/release-details.js';
 import { writeFileAtomically } from '../fs/atomic-file.js';
 
 export const recoveredWorkSchema = z.object({
   id: draftIdSchema,
   title: z.string(),
   body: bodySchema,
+  /**
+   * The details panel's fields the refused save carried, if any. Optional, so entries written before
+   * details existed still read; restoring applies them to the new draft.
+   */
+  details: releaseDetailsSchema.partial().optional(),
   keptAt: z.string(),
   /** Why it could not be saved: the error code of the refused save. */
   reason: z.string(),

@@ -19,7 +19,7 @@ export class ImageRejected extends Error {
 }
 
 /** The file's own name as the user knows it: no folders, not so long that it buries the message. */
-const shown = (sourceName: string): string => {
+export const shown = (sourceName: string): string => {
   const name = sourceName.split(/[\\/]/).pop()?.trim() || 'This file';
   return name.length > 80 ? `${name.slice(0, 77)}…` : name;
 };
