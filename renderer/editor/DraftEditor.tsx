@@ -1,18 +1,27 @@
-/** One draft open for editing: its title and its rich-text body (TipTap). */
+/** One draft open for editing: its title, its rich-text body (TipTap) and, beside them, its details. */
 import { EditorContent, useEditor } from '@tiptap/react';
 import { Placeholder } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import type { AppError } from '../../shared/contract/result.js';
 import type { RichTextNode } from '../../shared/release/draft-document.js';
 import { pressroom } from '../bridge/pressroom.js';
+import { DetailsPanel } from '../details/DetailsPanel.js';
+import { type DetailsChange, useReleaseDetails } from '../details/use-release-details.js';
 import { describeError } from '../i18n/i18n.js';
 import { PublishPanel } from '../publish/PublishPanel.js';
 import { useDraftSaver } from './use-draft-saver.js';
 
 type OpenedDraft = ResponseOf<'drafts.open'>;
+
+/**
+ * Whether the details panel shows, for the rest of the session once the user has chosen; at first
+ * only where the window leaves the body a comfortable width beside it.
+ */
+let detailsShown: boolean | null = null;
+const showDetailsAtFirst = () => detailsShown ?? window.matchMedia('(min-width: 1100px)').matches;
 
 /** Mount with `key={id}`: each draft gets a fresh editor and fresh state. */
 interface DraftEditorProps {
@@ -72,6 +81,13 @@ const LoadedDraft = ({ opened, focusTitle, onReload, onOpenDraft }: LoadedDraftP
   const [notice, setNotice] = useState<string | null>(null);
   const [title, setTitle] = useState(opened.document.title);
   const [publishing, setPublishing] = useState(false);
+  const [showDetails, setShowDetails] = useState(showDetailsAtFirst);
+  const {
+    details,
+    update: updateDetails,
+    read: readDetails,
+    adopt: adoptDetails,
+  } = useReleaseDetails(opened.document);
   const editor = useEditor({
     extensions: [StarterKit, Placeholder.configure({ placeholder: t('editor.bodyPlaceholder') })],
     content: opened.document.body,
@@ -91,7 +107,15 @@ const LoadedDraft = ({ opened, focusTitle, onReload, onOpenDraft }: LoadedDraftP
   const { status, error, save, saveAll, markChanged, resolveConflict } = useDraftSaver(
     opened.document.id,
     opened.etag,
-    () => (editor ? { title, body: editor.getJSON() as RichTextNode } : null),
+    () => (editor ? { title, body: editor.getJSON() as RichTextNode, details: readDetails() } : null),
+  );
+
+  const changeDetails = useCallback(
+    (change: DetailsChange) => {
+      updateDetails(change);
+      markChanged();
+    },
+    [updateDetails, markChanged],
   );
 
   useEffect(() => {
@@ -110,12 +134,13 @@ const LoadedDraft = ({ opened, focusTitle, onReload, onOpenDraft }: LoadedDraftP
   // The release as the editor has it now: preflight and publishing look at this.
   const current = {
     ...opened.document,
+    ...details,
     title,
     body: (editor?.getJSON() as RichTextNode | undefined) ?? opened.document.body,
   };
 
   return (
-    <article className="editor" onKeyDown={onKeyDown}>
+    <article className={showDetails ? 'editor with-details' : 'editor'} onKeyDown={onKeyDown}>
       <div className="editor-bar">
         <span role="status" aria-live="polite" className={`save-status ${status}`}>
           {t(`editor.status.${status}`)}
@@ -133,6 +158,17 @@ const LoadedDraft = ({ opened, focusTitle, onReload, onOpenDraft }: LoadedDraftP
         <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S Meta+S">
           {t('editor.save')}
         </button>
+        <button
+          type="button"
+          aria-expanded={showDetails}
+          aria-controls="release-details"
+          onClick={() => {
+            detailsShown = !showDetails;
+            setShowDetails(!showDetails);
+          }}
+        >
+          {t('details.toggle')}
+        </button>
         <button type="button" aria-expanded={publishing} onClick={() => setPublishing(!publishing)}>
           {t('publish.open')}
         </button>
@@ -143,6 +179,7 @@ const LoadedDraft = ({ opened, focusTitle, onReload, onOpenDraft }: LoadedDraftP
           saveFirst={saveAll}
           onClose={() => setPublishing(false)}
           onOpenDraft={onOpenDraft}
+          onSiteChange={(targetSite) => changeDetails({ targetSite })}
         />
       )}
       {error?.code === 'conflict' ? (
@@ -152,6 +189,7 @@ const LoadedDraft = ({ opened, focusTitle, onReload, onOpenDraft }: LoadedDraftP
             if (!draft) return;
             setNotice(t('editor.conflictResolved'));
             if (keep === 'theirs') onReload(draft);
+            else adoptDetails(draft.document);
           }}
         />
       ) : (
@@ -162,31 +200,44 @@ const LoadedDraft = ({ opened, focusTitle, onReload, onOpenDraft }: LoadedDraftP
         )
       )}
       {notice && <p role="status">{notice}</p>}
-      <label id="title-label" htmlFor="draft-title" className="visually-hidden">
-        {t('editor.titleLabel')}
-      </label>
-      <textarea
-        id="draft-title"
-        // A new draft puts the cursor where the user types first, as a word processor does.
-        autoFocus={focusTitle}
-        className="title-input"
-        dir="auto"
-        rows={1}
-        value={title}
-        placeholder={t('editor.titlePlaceholder')}
-        onKeyDown={(event) => {
-          // A title is one line: Enter moves on to the body, as in the WordPress editor.
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            editor?.commands.focus('start');
-          }
-        }}
-        onChange={(event) => {
-          setTitle(event.target.value.replace(/[\r\n]+/g, ' '));
-          markChanged();
-        }}
-      />
-      <EditorContent editor={editor} />
+      <div className="editor-columns">
+        <div className="editor-text">
+          <label id="title-label" htmlFor="draft-title" className="visually-hidden">
+            {t('editor.titleLabel')}
+          </label>
+          <textarea
+            id="draft-title"
+            // A new draft puts the cursor where the user types first, as a word processor does.
+            autoFocus={focusTitle}
+            className="title-input"
+            dir="auto"
+            rows={1}
+            value={title}
+            placeholder={t('editor.titlePlaceholder')}
+            onKeyDown={(event) => {
+              // A title is one line: Enter moves on to the body, as in the WordPress editor.
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                editor?.commands.focus('start');
+              }
+            }}
+            onChange={(event) => {
+              setTitle(event.target.value.replace(/[\r\n]+/g, ' '));
+              markChanged();
+            }}
+          />
+          <EditorContent editor={editor} />
+        </div>
+        {showDetails && (
+          <DetailsPanel
+            id="release-details"
+            draftId={opened.document.id}
+            title={title}
+            details={details}
+            onChange={changeDetails}
+          />
+        )}
+      </div>
     </article>
   );
 };

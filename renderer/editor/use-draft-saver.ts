@@ -8,21 +8,25 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { ResponseOf } from '../../shared/contract/ipc-contract.js';
 import type { AppError } from '../../shared/contract/result.js';
 import type { RichTextNode } from '../../shared/release/draft-document.js';
+import type { ReleaseDetails } from '../../shared/release/release-details.js';
 import { pressroom } from '../bridge/pressroom.js';
 
 type OpenedDraft = ResponseOf<'drafts.open'>;
 
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'failed';
 
+/** What one save writes: the title, the body and the details the user changed, under one fingerprint. */
+export interface DraftContent {
+  title: string;
+  body: RichTextNode;
+  details: Partial<ReleaseDetails>;
+}
+
 const AUTOSAVE_DELAY_MS = 1200;
 /** However long the user keeps typing, unsaved work is never older than this (a crash loses less). */
 const AUTOSAVE_MAX_WAIT_MS = 2000;
 
-export const useDraftSaver = (
-  id: string,
-  initialEtag: string,
-  read: () => { title: string; body: RichTextNode } | null,
-) => {
+export const useDraftSaver = (id: string, initialEtag: string, read: () => DraftContent | null) => {
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [error, setError] = useState<AppError | null>(null);
   const etag = useRef(initialEtag);

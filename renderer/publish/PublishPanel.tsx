@@ -29,36 +29,55 @@ interface Props {
   onClose: () => void;
   /** Shows another draft in the editor (the site's version, opened after a conflict). */
   onOpenDraft: (id: string) => void;
+  /** The user chose another site here: it becomes the release's site, as in the details panel. */
+  onSiteChange?: (siteId: string) => void;
 }
 
-export const PublishPanel = ({ document, saveFirst, onClose, onOpenDraft }: Props) => {
+export const PublishPanel = ({ document, saveFirst, onClose, onOpenDraft, onSiteChange }: Props) => {
   const { t } = useTranslation();
   const [sites, setSites] = useState<Site[] | null>(null);
-  const [siteId, setSiteId] = useState('');
-  const [status, setStatus] = useState<WpStatus>(statusOfIntent[document.intendedStatus]);
+  /** A site picked here when the editor does not make it the release's site (no `onSiteChange`). */
+  const [pickedSite, setPickedSite] = useState<string | null>(null);
+  /** "Publish as" picked here, for the intended status it was picked under (a new intent resets it). */
+  const [pickedStatus, setPickedStatus] = useState<{ intent: string; status: WpStatus } | null>(null);
   const [createTerms, setCreateTerms] = useState(false);
   const [progress, setProgress] = useState<PublishProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The release's site and intended status, as the details panel sets them, are the defaults here.
+  const wantedSite = pickedSite ?? document.targetSite;
+  const siteId = (sites?.find((site) => site.id === wantedSite) ?? sites?.[0])?.id ?? '';
+  const status =
+    pickedStatus?.intent === document.intendedStatus
+      ? pickedStatus.status
+      : statusOfIntent[document.intendedStatus];
   const problems = preflight(document, { now: new Date() });
   const blocked = hasBlockingProblems(problems);
 
   useEffect(() => {
     heading.current?.focus();
+    let current = true;
     void pressroom()
       .sites.list({})
       .then((result) => {
+        if (!current) return;
         if (!result.ok) return setError(result.error);
         setSites(result.value);
-        const preferred = result.value.find((site) => site.id === document.targetSite) ?? result.value[0];
-        if (preferred) setSiteId(preferred.id);
       });
-    return pressroom().on('publish.progress', (event) => {
-      if (event.draftId === document.id) setProgress(event.progress);
-    });
-  }, [document.id, document.targetSite]);
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  useEffect(
+    () =>
+      pressroom().on('publish.progress', (event) => {
+        if (event.draftId === document.id) setProgress(event.progress);
+      }),
+    [document.id],
+  );
 
   const run = async (extra: { overwrite?: boolean; asNew?: boolean } = {}) => {
     setError(null);
@@ -114,7 +133,9 @@ export const PublishPanel = ({ document, saveFirst, onClose, onOpenDraft }: Prop
           <select
             id="publish-site"
             value={siteId}
-            onChange={(event) => setSiteId(event.target.value)}
+            onChange={(event) =>
+              onSiteChange ? onSiteChange(event.target.value) : setPickedSite(event.target.value)
+            }
             disabled={running}
           >
             {sites.map((site) => (
@@ -127,7 +148,9 @@ export const PublishPanel = ({ document, saveFirst, onClose, onOpenDraft }: Prop
           <select
             id="publish-status"
             value={status}
-            onChange={(event) => setStatus(event.target.value as WpStatus)}
+            onChange={(event) =>
+              setPickedStatus({ intent: document.intendedStatus, status: event.target.value as WpStatus })
+            }
             disabled={running}
           >
             {(['publish', 'future', 'draft', 'pending'] as const).map((value) => (

@@ -22,6 +22,10 @@ export class PressroomPage {
   get saveStatus(): Locator {
     return this.page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Unsaved changes|Not saved)$/ });
   }
+  /** The editor's release details panel (status and date, featured image, terms, related posts). */
+  get details(): Locator {
+    return this.page.getByRole('complementary', { name: 'Release details' });
+  }
   draftOption(title: string): Locator {
     return this.options.filter({ hasText: title });
   }
@@ -49,6 +53,17 @@ export class PressroomPage {
       .filter({ has: this.page.getByText(site.name, { exact: true }) })
       .getByText('Connected to', { exact: false })
       .waitFor();
+  }
+
+  /** Reads the site's posts, categories and tags again from the Sites page, as kept for offline use. */
+  async refreshSitePosts(siteName: string): Promise<void> {
+    const sitesButton = this.page.getByRole('button', { name: 'Sites' });
+    // The button toggles: pressed means the Sites page is showing already.
+    if ((await sitesButton.getAttribute('aria-pressed')) !== 'true') await sitesButton.click();
+    await this.page.getByRole('button', { name: 'Posts on this site…' }).click();
+    const posts = this.page.getByRole('region', { name: `Posts on ${siteName}` });
+    await posts.getByRole('button', { name: 'Refresh from the site' }).click();
+    await posts.getByText('Last read', { exact: false }).waitFor({ timeout: 30_000 });
   }
 
   /** The titles in the library list, top to bottom. */
