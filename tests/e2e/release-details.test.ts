@@ -60,8 +60,11 @@ describe('the release details panel', () => {
     await ui.newDraftButton.click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('draft-title');
     const title = `Students meet the minister ${marker}`;
+    // The body editor is made just after the title field shows; Enter can move on only once it is there.
+    await ui.body.waitFor();
     await page.keyboard.type(title);
     await page.keyboard.press('Enter');
+    await expect.poll(() => ui.body.evaluate((body) => body.contains(document.activeElement))).toBe(true);
     await page.keyboard.type('The minister met student leaders in Ankara on Tuesday.');
 
     // On a wide window the panel is open beside the text, and its button says so.
