@@ -5,15 +5,11 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import Conf from 'conf';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { composeCore } from '../../../electron/core/compose.js';
-import { createHandlers } from '../../../electron/core/handlers.js';
 import { THUMBNAIL_SIZE } from '../../../electron/core/images/thumbnails.js';
-import { silentLogger } from '../../../electron/core/logger.js';
-import { memorySecrets } from '../../../electron/core/sites/secret-store.js';
 import { cameraPhoto } from '../../support/images.js';
+import { realCore } from '../../support/real-core.js';
 import { useTempFolder } from '../../support/temp-folder.js';
 import { adminClient, testSite, unique } from '../../support/wordpress/site-admin.js';
 
@@ -38,17 +34,7 @@ describe('thumbnails of the posts of a real site', () => {
     });
 
     const root = await tempFolder();
-    const userData = join(root, 'user-data');
-    const { core } = composeCore({
-      store: new Conf<Record<string, unknown>>({ projectName: 'pressroom-test', cwd: userData }),
-      documentsFolder: join(root, 'Documents'),
-      userDataFolder: userData,
-      folderPicker: null,
-      logger: silentLogger,
-      info: { name: 'Pressroom', version: 'test', shell: 'web', canPickFolders: false, platform: 'linux' },
-      secrets: memorySecrets(),
-    });
-    const handlers = createHandlers(core);
+    const { handlers, userData } = realCore(root);
     const { site } = await handlers['sites.add']({
       name: 'Newsroom thumbnails',
       url: testSite().url,

@@ -14,7 +14,7 @@ import type { FeaturedImage } from '../../../../shared/release/release-fields.js
 import { cameraPhoto } from '../../../support/images.js';
 import { useTempFolder } from '../../../support/temp-folder.js';
 import { paragraph, testLibrary } from '../../../support/test-library.js';
-import { realCore } from '../real-core.js';
+import { realCore } from '../../../support/real-core.js';
 
 const MISSING_IMAGE = "The featured image file is missing from the draft's folder; choose the picture again.";
 

@@ -12,7 +12,7 @@ import { MAX_IMPORTED_IMAGE_BYTES } from '../../../../shared/release/release-det
 import { cameraPhoto, noisyJpeg, pngBomb } from '../../../support/images.js';
 import { useTempFolder } from '../../../support/temp-folder.js';
 import { paragraph } from '../../../support/test-library.js';
-import { realCore } from '../real-core.js';
+import { realCore } from '../../../support/real-core.js';
 
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITE_CACHE_VERSION, type SiteCache } from '../../../../shared/sites/site-cache.js';
 import { useTempFolder } from '../../../support/temp-folder.js';
-import { realCore } from '../real-core.js';
+import { realCore } from '../../../support/real-core.js';
 
 describe('a site’s category and tag names', () => {
   const tempFolder = useTempFolder();

@@ -7,13 +7,8 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import Conf from 'conf';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeCore } from '../../../../electron/core/compose.js';
-import { createHandlers } from '../../../../electron/core/handlers.js';
-import { silentLogger } from '../../../../electron/core/logger.js';
-import { memorySecrets } from '../../../../electron/core/sites/secret-store.js';
 import { SiteCache } from '../../../../electron/core/sites/site-cache.js';
 import {
   isOnSite,
@@ -28,6 +23,7 @@ import {
 } from '../../../../shared/sites/site-cache.js';
 import { type Site, siteSchema } from '../../../../shared/sites/site.js';
 import { cameraPhoto, pngBomb } from '../../../support/images.js';
+import { realCore } from '../../../support/real-core.js';
 import { useTempFolder } from '../../../support/temp-folder.js';
 
 type Route = (request: IncomingMessage, response: ServerResponse) => void;
@@ -288,17 +284,7 @@ describe('post thumbnails in the app', () => {
   it('answer sites.postThumbnail from the cache beside the site cache, and go when the site is removed', async () => {
     const site = await server({ '/uploads/photo.jpg': serve(await cameraPhoto()) });
     const root = await tempFolder();
-    const userData = join(root, 'user-data');
-    const { core } = composeCore({
-      store: new Conf<Record<string, unknown>>({ projectName: 'pressroom-test', cwd: userData }),
-      documentsFolder: join(root, 'Documents'),
-      userDataFolder: userData,
-      folderPicker: null,
-      logger: silentLogger,
-      info: { name: 'Pressroom', version: 'test', shell: 'web', canPickFolders: false, platform: 'linux' },
-      secrets: memorySecrets(),
-    });
-    const handlers = createHandlers(core);
+    const { core, handlers, userData } = realCore(root);
     const { site: added } = await core.sites.add(
       { name: 'Haber', url: site.url, user: 'editor', password: 'abcd EFGH 1234 ijkl MNOP 5678' },
       { requireSecretStore: true },

@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import Conf from 'conf';
-import { composeCore } from '../../../electron/core/compose.js';
-import { createHandlers } from '../../../electron/core/handlers.js';
-import { silentLogger } from '../../../electron/core/logger.js';
-import { memorySecrets } from '../../../electron/core/sites/secret-store.js';
+import { composeCore } from '../../electron/core/compose.js';
+import { createHandlers } from '../../electron/core/handlers.js';
+import { silentLogger } from '../../electron/core/logger.js';
+import { memorySecrets } from '../../electron/core/sites/secret-store.js';
 
 export const realCore = (root: string) => {
   const userData = join(root, 'user-data');
